@@ -1,0 +1,60 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module graph: see ../shared/STYLE.md and DECISIONS.md. Direction is enforced by these dependencies.
+let package = Package(
+    name: "dcswatch",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "dcswatch", targets: ["dcswatch"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(
+            name: "DCSKit",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "DashboardUI", dependencies: ["DCSKit"]),
+        .target(name: "CursesTerminal", dependencies: ["DashboardUI", "CNcursesw"]),
+        .target(
+            name: "DCSSimulator",
+            dependencies: [
+                "DCSKit",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(name: "DCSTestSupport", dependencies: ["DCSKit", "DashboardUI", "DCSSimulator"]),
+        .executableTarget(
+            name: "dcswatch",
+            dependencies: [
+                "DCSKit", "DashboardUI", "CursesTerminal", "DCSSimulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(
+            name: "DCSKitTests",
+            dependencies: ["DCSKit", "DCSTestSupport", "DCSSimulator"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "DCSSimulatorTests", dependencies: ["DCSSimulator", "DCSKit", "DCSTestSupport"]),
+        .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DCSKit", "DCSTestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DCSKit", "DCSTestSupport", "DCSSimulator"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
