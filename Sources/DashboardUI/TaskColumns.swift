@@ -8,7 +8,7 @@ struct TaskColumns: Hashable {
 
     static let gap = 1
     static let createdWidth = 16
-    static let ageWidth = 5
+    static let ageWidth = 6
     static let minimumName = 10
     static let minimumRoute = 12
 
