@@ -97,8 +97,15 @@ extension DashboardReducer {
             return []
         }
         state.prompt = prompt
-        // A bad or half-typed token ("status:fa") keeps the last good result and shows why.
-        applyFilter(prompt.text, to: &state)
+        // A bad or half-typed last token ("orders status:fa") filters by the words before it and
+        // shows why the last one does not count yet.
+        if !applyFilter(prompt.text, to: &state) {
+            let message = state.message
+            var words = prompt.text.split(separator: " ", omittingEmptySubsequences: false)
+            words.removeLast()
+            applyFilter(words.joined(separator: " "), to: &state)
+            state.message = message
+        }
         return []
     }
 }
