@@ -29,16 +29,30 @@ extension TargetResolver {
         return sources
     }
 
-    /// AK/SK for `debug sign`: flags, then the ambient sources (a token or password cannot sign).
-    public func signingCredentials(overrides: TargetOverrides, config: DCSWatchConfig) throws -> (SigningCredentials, String) {
-        if let accessKey = overrides.accessKey, let secretKey = overrides.secretKey {
-            return (SigningCredentials(accessKey: accessKey, secretKey: secretKey, securityToken: overrides.securityToken), "flags")
+    /// AK/SK for `debug sign`, by the same precedence as `resolve` (a token or password cannot sign),
+    /// with the project id the client would send; needs no endpoint.
+    public func signingCredentials(
+        config: DCSWatchConfig, overrides: TargetOverrides
+    ) throws -> (credentials: SigningCredentials, projectID: String?, source: String) {
+        var warnings: [String] = []
+        let ambient = try ambientSources(warnings: &warnings)
+        let entry = overrides.targetNames.first.flatMap { name in config.targets.first { $0.name == name } }
+            ?? config.targets.first
+        if let name = overrides.targetNames.first, entry?.name != name {
+            throw ConfigError.unknownTarget(name: name, available: config.targets.map(\.name))
         }
-        let resolution = try resolve(config: config, overrides: overrides)
-        for target in resolution.targets {
-            if case .signing(let credentials) = target.auth { return (credentials, target.credentialSource) }
+        let projectID = overrides.projectID ?? entry?.projectID ?? ambient.lazy.compactMap(\.projectID).first
+        var candidates: [(TargetAuth?, String)] = [(try flagCredentials(overrides), "flags")]
+        if let entry {
+            candidates.append(
+                (try configCredentials(entry, path: config.path ?? "(none)", prefix: "targets[\(entry.index)]"),
+                    "config \(config.path ?? "")"))
         }
-        throw ConfigError.missingCredentials(target: resolution.targets.first?.name ?? "default")
+        candidates += ambient.map { ($0.auth, $0.name) }
+        for (auth, source) in candidates {
+            if case .signing(let credentials)? = auth { return (credentials, projectID, source) }
+        }
+        throw ConfigError.missingCredentials(target: entry?.name ?? "default")
     }
 
     private func value(_ name: String) -> String? {

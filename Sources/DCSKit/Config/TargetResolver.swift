@@ -86,7 +86,7 @@ public struct TargetResolver: Sendable {
     }
 
     /// AK/SK from `--ak`/`--sk`; both or neither.
-    private func flagCredentials(_ overrides: TargetOverrides) throws -> TargetAuth? {
+    func flagCredentials(_ overrides: TargetOverrides) throws -> TargetAuth? {
         switch (overrides.accessKey, overrides.secretKey) {
         case (nil, nil): return nil
         case (let ak?, let sk?):
@@ -97,7 +97,7 @@ public struct TargetResolver: Sendable {
     }
 
     /// AK/SK or IAM user from the target's config entry.
-    private func configCredentials(_ entry: TargetConfig, path: String, prefix: String) throws -> TargetAuth? {
+    func configCredentials(_ entry: TargetConfig, path: String, prefix: String) throws -> TargetAuth? {
         let source = "config file \(path)"
         let secret = try entry.secretKey ?? variable(entry.secretKeyEnv, path: path, key: "\(prefix).secret_key_env")
         if let accessKey = entry.accessKey {
