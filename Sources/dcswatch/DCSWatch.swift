@@ -8,6 +8,6 @@ struct DCSWatch: AsyncParsableCommand {
         commandName: "dcswatch",
         abstract: "A live terminal dashboard for DCS (Redis) migration tasks on Huawei Cloud and T Cloud Public.",
         version: DCSWatchVersion.current,
-        subcommands: [DebugCommand.self]
+        subcommands: [DebugCommand.self, SimulateCommand.self]
     )
 }
