@@ -35,6 +35,8 @@ let package = Package(
             dependencies: [
                 "DCSKit",
                 .product(name: "FlyingFox", package: "FlyingFox"),
+                // FlyingSocks (same package) declares the `Logging` protocol FlyingFox's logger must conform to.
+                .product(name: "FlyingSocks", package: "FlyingFox"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
