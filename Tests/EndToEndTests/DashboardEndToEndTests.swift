@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+/// The real binary in a real terminal (tmux): `dcswatch --demo` with the embedded simulator.
+/// Waits poll the screen with a deadline; nothing sleeps a fixed time.
+@Suite("Dashboard end to end", .serialized, .enabled(if: TmuxSession.isAvailable && ProductLocator.dcswatch() != nil))
+struct DashboardEndToEndTests {
+    let binary = ProductLocator.dcswatch()?.path ?? "dcswatch"
+
+    /// Starts the demo dashboard in the pane and waits for the first data.
+    func startDemo(_ session: TmuxSession) throws {
+        try session.typeLine("\(binary) --demo; echo EXITED=$?")
+        try session.waitFor("the demo's tasks") { screen in
+            screen.hasPrefix("dcswatch  demo  ") && screen.contains("updated")
+        }
+        #expect(try session.format("#{alternate_on}") == "1")
+    }
+
+    /// After the program ended: main screen back, shell modes sane.
+    func expectRestored(_ session: TmuxSession, exitStatus: Int) throws {
+        try session.waitFor("exit status \(exitStatus)", timeout: 5) { $0.contains("EXITED=\(exitStatus)") }
+        #expect(try session.format("#{alternate_on}") == "0")
+        #expect(try session.format("#{cursor_flag}") == "1")
+        // Output lines start with "MODES:"; the typed command line starts with the prompt.
+        try session.typeLine("stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | paste -sd, - | sed 's/^/MODES:/'")
+        let screen = try session.waitFor("stty output", timeout: 5) { screen in
+            screen.split(separator: "\n").contains { $0.hasPrefix("MODES:") }
+        }
+        let modes = screen.split(separator: "\n").first { $0.hasPrefix("MODES:") } ?? ""
+        #expect(modes == "MODES:icanon,echo")
+    }
+
+    @Test func filterFailedOpenDetailResizeAndQuit() throws {
+        let session = try TmuxSession(columns: 100, rows: 30)
+        try startDemo(session)
+
+        // Live filter to failed tasks, kept with Enter.
+        try session.keys("/")
+        try session.literal("status:failed")
+        var screen = try session.waitFor("the filter prompt") { $0.contains("/status:failed") }
+        try session.keys("Enter")
+        screen = try session.waitFor("only failed tasks listed") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            guard lines.count > 3, lines[0].contains(" of "), lines[2].hasPrefix("STATUS▼"),
+                screen.contains("Esc clear filter")
+            else { return false }
+            let rows = lines.dropFirst(3).prefix { !$0.isEmpty && !$0.hasPrefix("──") }
+            return !rows.isEmpty && rows.allSatisfy { $0.hasPrefix("✖ ") }
+        }
+        #expect(screen.contains("Detail: "))
+
+        // Full-screen detail of the selected failed task.
+        try session.keys("Enter")
+        // The whole frame is checked inside the wait: a capture can catch a frame half written.
+        screen = try session.waitFor("the full-screen detail") { screen in
+            screen.split(separator: "\n").dropFirst(2).first?.hasPrefix("Detail: ") == true
+                && screen.contains("Status         ✖ ") && screen.contains("Enter back") && !screen.contains("── Detail")
+        }
+
+        // Narrow and short: the reduced layout still shows the detail.
+        try session.resize(columns: 60, rows: 15)
+        screen = try session.waitFor("the 60×15 layout") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 15 && lines.allSatisfy { $0.count <= 60 } && screen.contains("Detail: ")
+                && lines[14].contains("Enter back")
+        }
+
+        // Back to the list at 200×50: the detail moves to the right of the list.
+        try session.keys("Escape")
+        try session.resize(columns: 200, rows: 50)
+        screen = try session.waitFor("the 200×50 layout with the detail on the right") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count >= 50 && lines[2].contains("│ Detail: ") && lines[3].hasPrefix("✖ ")
+        }
+
+        try session.keys("q")
+        try expectRestored(session, exitStatus: 0)
+    }
+
+    @Test(arguments: [("TERM", 15), ("HUP", 1), ("INT", 2)])
+    func signalRestoresTheTerminalPromptly(signal: String, number: Int) throws {
+        let session = try TmuxSession(columns: 100, rows: 30)
+        try startDemo(session)
+        let pid = try #require(try session.childPID())
+        let sent = Date()
+        _ = try TmuxSession.run(["kill", "-\(signal)", "\(pid)"])
+        try expectRestored(session, exitStatus: 128 + number)
+        #expect(Date().timeIntervalSince(sent) < 5)
+    }
+
+    @Test func refusesWhenStdoutIsNotATerminal() throws {
+        // Standard output is a file here, not a terminal.
+        let result = try TmuxSession.run([binary, "--demo"])
+        #expect(result.status == 2)
+        #expect(result.output.contains("dcswatch list"))
+    }
+}
