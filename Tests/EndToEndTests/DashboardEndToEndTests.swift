@@ -88,6 +88,19 @@ struct DashboardEndToEndTests {
         #expect(Date().timeIntervalSince(sent) < 5)
     }
 
+    @Test func asciiSymbolsUnderANonUTF8Locale() throws {
+        let session = try TmuxSession(columns: 100, rows: 30)
+        try session.typeLine("LANG=C LC_ALL=C \(binary) --demo; echo EXITED=$?")
+        let screen = try session.waitFor("the ASCII dashboard") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count > 3 && lines[0].hasPrefix("dcswatch  demo  ") && lines[2].hasPrefix("STATUSv")
+                && lines[3].hasPrefix("x FAILED") && screen.contains("-- Detail: ")
+        }
+        #expect(!screen.contains("✖") && !screen.contains("│") && !screen.contains("…"))
+        try session.keys("q")
+        try expectRestored(session, exitStatus: 0)
+    }
+
     @Test func refusesWhenStdoutIsNotATerminal() throws {
         // Standard output is a file here, not a terminal.
         let result = try TmuxSession.run([binary, "--demo"])
