@@ -24,8 +24,9 @@ extension ScenarioTask {
                 status: "RUNNING")
             : nil
         let keys = Int64(pow(10, 4 + random.unit() * 3.7))
-        // Full phase: roughly 20k keys a second, at least 4 minutes (ECS set-up), at most 3 hours.
-        let fullDuration = min(10_800, 240 + Double(keys) / 20_000 * (0.6 + random.unit()))
+        // Full phase: 15 minutes of ECS set-up and RDB transfer, then a few thousand keys a second,
+        // at most five hours: slow enough that a demo shows tasks moving through every phase.
+        let fullDuration = min(18_000, 900 + Double(keys) / 3_000 * (0.6 + random.unit()))
         let failure = ScenarioTask.drawFailure(&random, isImport: isImport, isIncremental: isIncremental)
         let stopAge: Double? =
             failure == nil && random.unit() < (isIncremental ? 0.35 : 0.05)
