@@ -1,5 +1,6 @@
 import ArgumentParser
 import DCSKit
+import Foundation
 
 /// The root command. Running `dcswatch` with no subcommand runs the dashboard (`watch`).
 @main
@@ -8,6 +9,24 @@ struct DCSWatch: AsyncParsableCommand {
         commandName: "dcswatch",
         abstract: "A live terminal dashboard for DCS (Redis) migration tasks on Huawei Cloud and T Cloud Public.",
         version: DCSWatchVersion.current,
-        subcommands: [DebugCommand.self, SimulateCommand.self]
+        subcommands: [ListCommand.self, SimulateCommand.self, DebugCommand.self]
     )
+
+    /// Runs the command; usage errors exit with 2 (as documented for `list`), not ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }

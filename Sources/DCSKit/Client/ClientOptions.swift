@@ -1,0 +1,51 @@
+import Foundation
+
+/// Tunables of `DCSClient`: paging, timeouts, retries. The sleep is injected so tests never wait.
+public struct ClientOptions: Sendable {
+    /// `limit` of each list page (the API allows 1–1000).
+    public var pageSize: Int
+    /// Most pages one listing may take before giving up with `APIError.pageCapExceeded`.
+    public var maxPages: Int
+    /// Seconds without any progress (connecting, or between bytes) before a request fails.
+    public var connectTimeout: TimeInterval
+    /// Seconds a whole request (connect, send, full response) may take.
+    public var requestTimeout: TimeInterval
+    /// Extra attempts for a GET after 429, 5xx, a timeout or a dropped connection.
+    public var maxRetries: Int
+    /// Longest wait between attempts, in seconds (a `Retry-After` up to `maxRetryAfter` is honoured).
+    public var maxBackoff: TimeInterval
+    /// Longest `Retry-After` the client waits for; beyond it the throttling error is reported at once.
+    public var maxRetryAfter: TimeInterval
+    /// Waits the given seconds; `Task.sleep` live, a recorder in tests.
+    public var retrySleep: @Sendable (Double) async throws -> Void
+    /// Told before every wait-and-retry (for "retrying in N s" in front ends).
+    public var onRetry: (@Sendable (RetryNotice) -> Void)?
+
+    /// Builds options; the defaults are those of the issue.
+    public init(
+        pageSize: Int = 1000, maxPages: Int = 1000, connectTimeout: TimeInterval = 10, requestTimeout: TimeInterval = 30,
+        maxRetries: Int = 3, maxBackoff: TimeInterval = 30, maxRetryAfter: TimeInterval = 300,
+        retrySleep: @escaping @Sendable (Double) async throws -> Void = ClientOptions.taskSleep,
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+    ) {
+        self.pageSize = min(max(pageSize, 1), 1000)
+        self.maxPages = max(maxPages, 1)
+        self.connectTimeout = connectTimeout
+        self.requestTimeout = requestTimeout
+        self.maxRetries = max(maxRetries, 0)
+        self.maxBackoff = maxBackoff
+        self.maxRetryAfter = maxRetryAfter
+        self.retrySleep = retrySleep
+        self.onRetry = onRetry
+    }
+
+    /// The live sleep: `Task.sleep`, cancellable.
+    public static let taskSleep: @Sendable (Double) async throws -> Void = { seconds in
+        try await Task.sleep(nanoseconds: UInt64(max(seconds, 0) * 1_000_000_000))
+    }
+
+    /// Exponential backoff for attempt `n` (0-based): 1, 2, 4, … seconds, capped at `maxBackoff`.
+    public func backoff(afterAttempt attempt: Int) -> Double {
+        min(maxBackoff, pow(2, Double(min(attempt, 20))))
+    }
+}

@@ -1,0 +1,141 @@
+import Foundation
+import Logging
+
+/// The DCS API client of one target: list (one page or all), detail, stats and logs of migration tasks.
+///
+/// Every request is authenticated afresh on every attempt (re-signed with the current clock, or with
+/// the current token), retried with capped backoff on 429, 5xx and dropped connections (GETs only),
+/// and every failure is an `APIError` whose message says what to do.
+public final class DCSClient: TaskListing, Sendable {
+    /// The target this client queries.
+    public let target: ResolvedTarget
+    /// Paging, timeouts and retries.
+    public let options: ClientOptions
+    let transport: any HTTPTransport
+    let now: @Sendable () -> Date
+    let logger: Logger
+    let tokenSource: IAMTokenSource?
+
+    /// Builds a client. `now` is the clock used for `X-Sdk-Date` and token expiry.
+    public init(
+        target: ResolvedTarget, transport: any HTTPTransport, options: ClientOptions = .init(),
+        now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "dcswatch.client")
+    ) {
+        self.target = target
+        self.transport = transport
+        self.options = options
+        self.now = now
+        self.logger = logger
+        if case .password(let identity) = target.auth {
+            let iam = target.iamEndpoint ?? RegionEndpoints.iamEndpoint(forDCSEndpoint: target.endpoint)
+            self.tokenSource = IAMTokenSource(
+                identity: identity, projectID: target.projectID, iamEndpoint: iam, transport: transport,
+                timeout: options.requestTimeout, now: now)
+        } else {
+            self.tokenSource = nil
+        }
+    }
+
+    /// The URL of `/v2/{project_id}/{segments…}?{query}`, every segment and query item percent-encoded
+    /// with the signer's unreserved set (so the signer's canonical form equals what we built).
+    func url(_ segments: [String], query: [(String, String)] = []) -> URL {
+        var base = target.endpoint.absoluteString
+        while base.hasSuffix("/") { base.removeLast() }
+        let path = (["v2", target.projectID] + segments).map(PercentEncoding.encode).joined(separator: "/")
+        var text = base + "/" + path
+        if !query.isEmpty {
+            text += "?" + query.map { "\(PercentEncoding.encode($0.0))=\(PercentEncoding.encode($0.1))" }
+                .joined(separator: "&")
+        }
+        return URL(string: text) ?? target.endpoint
+    }
+
+    /// Sends a GET with authentication, retries and error mapping; returns a 2xx response.
+    /// `notFoundIsResult` lets a 404 come back as a response (the logs call's "not offered").
+    func get(_ url: URL, notFoundIsResult: Bool = false) async throws -> HTTPResponse {
+        let host = target.host
+        var attempt = 0
+        var renewedToken = false
+        while true {
+            try Task.checkCancellation()
+            let request = try await authorized(
+                HTTPRequest(method: "GET", url: url, timeout: options.requestTimeout), renewToken: false)
+            let failure: APIError
+            var retryAfter: Double?
+            do {
+                let response = try await transport.send(request)
+                logger.debug("GET \(url.path) -> \(response.status)", metadata: ["attempt": "\(attempt + 1)"])
+                if (200...299).contains(response.status) || (notFoundIsResult && response.status == 404) {
+                    return response
+                }
+                let error = APIError.from(response, host: host)
+                if response.status == 401, error.code == "DCS.1002", let tokenSource, !renewedToken {
+                    // dcs-api-notes.md: renew the token once on 401 DCS.1002, then try again at once.
+                    renewedToken = true
+                    _ = try await tokenSource.token(renew: true)
+                    continue
+                }
+                guard APIError.isRetryable(status: response.status) || error.code == "APIGW.0308" else { throw error }
+                failure = error
+                retryAfter = DCSClient.retryAfter(response.headers["Retry-After"], now: now())
+            } catch let error as TransportError {
+                if case .cancelled = error { throw CancellationError() }
+                let wrapped = APIError.transport(error, host: host, attempts: attempt + 1)
+                guard DCSClient.isRetryable(error) else { throw wrapped }
+                failure = wrapped
+            }
+            guard attempt < options.maxRetries else { throw DCSClient.finalError(failure, attempts: attempt + 1) }
+            if let retryAfter, retryAfter > options.maxRetryAfter { throw failure }
+            let delay = retryAfter ?? options.backoff(afterAttempt: attempt)
+            attempt += 1
+            options.onRetry?(RetryNotice(error: failure, delay: delay, attempt: attempt))
+            logger.info("retrying GET \(url.path) in \(delay) s: \(failure.userMessage)")
+            try await options.retrySleep(delay)
+        }
+    }
+
+    /// Adds `X-Auth-Token`, or signs the request as of now.
+    private func authorized(_ request: HTTPRequest, renewToken: Bool) async throws -> HTTPRequest {
+        var request = request
+        request.headers["User-Agent"] = "dcswatch/\(DCSWatchVersion.current)"
+        switch target.auth {
+        case .signing(let credentials):
+            return RequestSigner(credentials: credentials, projectID: target.projectID).sign(request, date: now()).request
+        case .token(let token):
+            request.headers["X-Auth-Token"] = token
+            return request
+        case .password:
+            guard let tokenSource else { return request }
+            request.headers["X-Auth-Token"] = try await tokenSource.token(renew: renewToken)
+            return request
+        }
+    }
+
+    /// Transport failures worth another attempt: the request may never have reached the server.
+    static func isRetryable(_ error: TransportError) -> Bool {
+        switch error {
+        case .timedOut, .connectionLost, .other: return true
+        case .dnsFailure, .connectionRefused, .tls, .cancelled: return false
+        }
+    }
+
+    /// Records the number of attempts in a transport error that exhausted its retries.
+    static func finalError(_ error: APIError, attempts: Int) -> APIError {
+        if case .transport(let transportError, let host, _) = error {
+            return .transport(transportError, host: host, attempts: attempts)
+        }
+        return error
+    }
+
+    /// Seconds from a `Retry-After` header: delta-seconds or an HTTP date; nil when absent or unreadable.
+    static func retryAfter(_ header: String?, now: Date) -> Double? {
+        guard let header = header?.trimmingCharacters(in: .whitespaces), !header.isEmpty else { return nil }
+        if let seconds = Double(header), seconds.isFinite, seconds >= 0 { return seconds }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "GMT")
+        formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss zzz"
+        guard let date = formatter.date(from: header) else { return nil }
+        return max(0, date.timeIntervalSince(now))
+    }
+}

@@ -1,0 +1,132 @@
+import Foundation
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
+
+/// The live `HTTPTransport`: Foundation's `URLSession`, with `URLError`s mapped to `TransportError`.
+///
+/// The idle timeout (`connectTimeout`: no progress at all) is URLSession's own; the whole-request
+/// deadline (`HTTPRequest.timeout`) is enforced here by racing the request against a sleep, because
+/// URLSession's resource timeout is per session, not per request. Redirects are not followed: a
+/// redirect from a DCS endpoint means the endpoint is wrong, and following would drop the signature.
+public struct URLSessionTransport: HTTPTransport {
+    private let session: URLSession
+    private let defaultTimeout: TimeInterval
+
+    /// Builds a transport with its own ephemeral session (no cookies, no cache).
+    public init(connectTimeout: TimeInterval = 10, requestTimeout: TimeInterval = 30) {
+        let configuration = URLSessionConfiguration.ephemeral
+        configuration.timeoutIntervalForRequest = connectTimeout
+        configuration.timeoutIntervalForResource = max(requestTimeout, connectTimeout) + 5
+        configuration.httpCookieStorage = nil
+        configuration.urlCache = nil
+        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
+        self.session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
+        self.defaultTimeout = requestTimeout
+    }
+
+    /// Sends the request; throws `TransportError` when no complete response arrives in time.
+    public func send(_ request: HTTPRequest) async throws -> HTTPResponse {
+        let deadline = request.timeout ?? defaultTimeout
+        var urlRequest = URLRequest(url: request.url)
+        urlRequest.httpMethod = request.method
+        for field in request.headers { urlRequest.addValue(field.value, forHTTPHeaderField: field.name) }
+        if !request.body.isEmpty { urlRequest.httpBody = request.body }
+        urlRequest.timeoutInterval = deadline
+        let session = self.session
+        let prepared = urlRequest
+        return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
+            group.addTask { try await URLSessionTransport.perform(prepared, session: session) }
+            group.addTask {
+                try await Task.sleep(nanoseconds: UInt64(max(deadline, 0.001) * 1_000_000_000))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next() else { throw TransportError.cancelled }
+            guard let response = first else { throw TransportError.timedOut(seconds: deadline) }
+            return response
+        }
+    }
+
+    private static func perform(_ request: URLRequest, session: URLSession) async throws -> HTTPResponse {
+        let box = TaskBox()
+        return try await withTaskCancellationHandler {
+            try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, Error>) in
+                let task = session.dataTask(with: request) { data, response, error in
+                    if let error {
+                        continuation.resume(throwing: map(error, request: request))
+                        return
+                    }
+                    guard let http = response as? HTTPURLResponse else {
+                        continuation.resume(throwing: TransportError.other("not an HTTP response"))
+                        return
+                    }
+                    var headers = HTTPHeaders()
+                    for (name, value) in http.allHeaderFields {
+                        if let name = name as? String, let value = value as? String { headers[name] = value }
+                    }
+                    continuation.resume(returning: HTTPResponse(status: http.statusCode, headers: headers, body: data ?? Data()))
+                }
+                box.set(task)
+                task.resume()
+            }
+        } onCancel: {
+            box.cancel()
+        }
+    }
+
+    /// Maps Foundation's error codes to the transport errors users can act on.
+    static func map(_ error: Error, request: URLRequest) -> TransportError {
+        let host = request.url?.host ?? ""
+        guard let urlError = error as? URLError else { return .other(String(describing: error)) }
+        switch urlError.code {
+        case .cannotFindHost, .dnsLookupFailed: return .dnsFailure(host: host)
+        case .cannotConnectToHost: return .connectionRefused(host: host)
+        case .timedOut: return .timedOut(seconds: request.timeoutInterval)
+        case .secureConnectionFailed, .serverCertificateHasBadDate, .serverCertificateUntrusted,
+            .serverCertificateHasUnknownRoot, .serverCertificateNotYetValid, .clientCertificateRejected,
+            .clientCertificateRequired:
+            return .tls(urlError.localizedDescription)
+        case .networkConnectionLost, .notConnectedToInternet, .badServerResponse, .cannotParseResponse:
+            return .connectionLost(urlError.localizedDescription)
+        case .cancelled: return .cancelled
+        default: return .other("\(urlError.code.rawValue): \(urlError.localizedDescription)")
+        }
+    }
+}
+
+/// Holds the data task so the cancellation handler (another thread) can cancel it.
+/// `@unchecked Sendable`: the one mutable field is guarded by the lock.
+private final class TaskBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var task: URLSessionTask?
+    private var cancelled = false
+
+    func set(_ task: URLSessionTask) {
+        lock.lock()
+        self.task = task
+        let cancelNow = cancelled
+        lock.unlock()
+        if cancelNow { task.cancel() }
+    }
+
+    func cancel() {
+        lock.lock()
+        cancelled = true
+        let task = self.task
+        lock.unlock()
+        task?.cancel()
+    }
+}
+
+/// Refuses redirects so the 3xx reaches the client as an error (see `URLSessionTransport`).
+/// `@unchecked Sendable`: it has no state; only NSObject's inheritance hides that from the compiler.
+private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    func urlSession(
+        _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void
+    ) {
+        completionHandler(nil)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+
+/// The contents of dcswatch's JSON config file (see `config.example.json`): the targets to watch and
+/// the refresh and paging settings. Keys of later features are kept in `extra` for their owners.
+public struct DCSWatchConfig: Sendable, Hashable {
+    /// The file this was read from; nil when no file exists (all from flags and environment).
+    public var path: String?
+    /// The configured targets, in file order.
+    public var targets: [TargetConfig]
+    /// `refresh_interval_seconds`; nil when not set.
+    public var refreshIntervalSeconds: Double?
+    /// `page_size` (1–1000); nil when not set.
+    public var pageSize: Int?
+    /// Every other top-level key (not starting with `_`), as JSON, for settings added by later features.
+    public var extra: [String: JSONValue]
+    /// Things the user should know but that do not stop us (unknown keys, a secret in a readable file).
+    public var warnings: [String]
+
+    /// Builds a config.
+    public init(
+        path: String? = nil, targets: [TargetConfig] = [], refreshIntervalSeconds: Double? = nil, pageSize: Int? = nil,
+        extra: [String: JSONValue] = [:], warnings: [String] = []
+    ) {
+        self.path = path
+        self.targets = targets
+        self.refreshIntervalSeconds = refreshIntervalSeconds
+        self.pageSize = pageSize
+        self.extra = extra
+        self.warnings = warnings
+    }
+}
+
+/// One entry of the config's `targets` array, as written (nothing resolved yet).
+public struct TargetConfig: Sendable, Hashable {
+    /// `name`: unique, used by `--target NAME` and shown in every row.
+    public var name: String
+    /// `region`, e.g. `eu-de` or `ap-southeast-1`; gives the endpoint unless `endpoint` is set.
+    public var region: String?
+    /// `endpoint`: the DCS API base URL, overriding the region's.
+    public var endpoint: URL?
+    /// `project_id`.
+    public var projectID: String?
+    /// `iam_endpoint`, for IAM password auth.
+    public var iamEndpoint: URL?
+    /// `access_key`.
+    public var accessKey: String?
+    /// `secret_key`, written in the file (prefer `secret_key_env`).
+    public var secretKey: String?
+    /// `secret_key_env`: the name of an environment variable holding the secret key.
+    public var secretKeyEnv: String?
+    /// `security_token` for temporary AK/SK.
+    public var securityToken: String?
+    /// `iam_user`.
+    public var iamUser: String?
+    /// `iam_password` (prefer `iam_password_env`).
+    public var iamPassword: String?
+    /// `iam_password_env`: the name of an environment variable holding the IAM password.
+    public var iamPasswordEnv: String?
+    /// `iam_domain`: the account name; defaults to `iam_user`.
+    public var iamDomain: String?
+    /// Position in the file's `targets` array, for messages (`targets[2].project_id`).
+    public var index: Int
+
+    /// Builds a target entry.
+    public init(
+        name: String, index: Int = 0, region: String? = nil, endpoint: URL? = nil, projectID: String? = nil,
+        iamEndpoint: URL? = nil, accessKey: String? = nil, secretKey: String? = nil, secretKeyEnv: String? = nil,
+        securityToken: String? = nil, iamUser: String? = nil, iamPassword: String? = nil,
+        iamPasswordEnv: String? = nil, iamDomain: String? = nil
+    ) {
+        self.name = name
+        self.index = index
+        self.region = region
+        self.endpoint = endpoint
+        self.projectID = projectID
+        self.iamEndpoint = iamEndpoint
+        self.accessKey = accessKey
+        self.secretKey = secretKey
+        self.secretKeyEnv = secretKeyEnv
+        self.securityToken = securityToken
+        self.iamUser = iamUser
+        self.iamPassword = iamPassword
+        self.iamPasswordEnv = iamPasswordEnv
+        self.iamDomain = iamDomain
+    }
+
+    /// True when the file itself holds a secret (not just the name of a variable).
+    public var holdsSecret: Bool {
+        [secretKey, securityToken, iamPassword].contains { !($0 ?? "").isEmpty }
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// `list --output table`: aligned columns that fit `width` terminal columns. Every cell is sanitised
+/// (`SafeText.line`) and measured with `DisplayWidth` (CJK takes two columns). When the table is too
+/// wide, the free-text columns shrink first, then the least useful columns are dropped (ID, TYPE,
+/// CREATED, FROM, TO). The status is always a word; colour (ANSI SGR) is added only when asked.
+public struct TaskTableFormatter: Sendable {
+    /// Terminal columns available; nil means no limit (output is not a terminal).
+    public var width: Int?
+    /// Colour the status word by category.
+    public var colour: Bool
+    /// Show the TARGET column (when more than one target was listed).
+    public var showTarget: Bool
+
+    /// Builds a formatter.
+    public init(width: Int?, colour: Bool, showTarget: Bool) {
+        self.width = width
+        self.colour = colour
+        self.showTarget = showTarget
+    }
+
+    struct Column {
+        let header: String
+        let cells: [String]
+        let minimum: Int
+        let maximum: Int
+        /// Lower is dropped first; nil is never dropped.
+        let dropRank: Int?
+        var width = 0
+    }
+
+    /// The table, one line per task after a header line, each ending in a newline.
+    public func format(_ tasks: [TargetTask]) -> String {
+        var columns = makeColumns(tasks)
+        for index in columns.indices {
+            let widest = columns[index].cells.reduce(DisplayWidth.of(columns[index].header)) { max($0, DisplayWidth.of($1)) }
+            columns[index].width = min(widest, columns[index].maximum)
+        }
+        if let width { fit(&columns, into: width) }
+        var lines: [String] = [render(columns.map { $0.header }, columns, isHeader: true, categories: nil)]
+        for (row, item) in tasks.enumerated() {
+            lines.append(render(columns.map { $0.cells[row] }, columns, isHeader: false, categories: item.task.status.category))
+        }
+        return lines.map { $0 + "\n" }.joined()
+    }
+
+    private func makeColumns(_ tasks: [TargetTask]) -> [Column] {
+        func cells(_ value: (TargetTask) -> String) -> [String] {
+            tasks.map { item in
+                let text = SafeText.line(value(item), limit: 512)
+                return text.isEmpty ? "-" : text
+            }
+        }
+        var columns: [Column] = []
+        if showTarget {
+            columns.append(Column(header: "TARGET", cells: cells { $0.target }, minimum: 6, maximum: 24, dropRank: 5))
+        }
+        columns += [
+            Column(header: "NAME", cells: cells { $0.task.name }, minimum: 8, maximum: 48, dropRank: nil),
+            Column(header: "STATUS", cells: cells { $0.task.status.raw }, minimum: 6, maximum: 20, dropRank: nil),
+            Column(header: "TYPE", cells: cells { Self.typeLabel($0.task) }, minimum: 4, maximum: 16, dropRank: 1),
+            Column(header: "FROM", cells: cells { $0.task.sourceLabel }, minimum: 6, maximum: 32, dropRank: 3),
+            Column(header: "TO", cells: cells { $0.task.targetLabel }, minimum: 6, maximum: 32, dropRank: 4),
+            Column(header: "CREATED", cells: cells { Self.created($0.task) }, minimum: 10, maximum: 19, dropRank: 2),
+            Column(header: "ID", cells: cells { $0.task.taskID }, minimum: 8, maximum: 40, dropRank: 0),
+        ]
+        return columns
+    }
+
+    /// Shrinks the widest shrinkable column one step at a time, dropping columns when shrinking
+    /// cannot reach `width`; a last resort cuts each line.
+    func fit(_ columns: inout [Column], into width: Int) {
+        func total() -> Int { columns.reduce(0) { $0 + $1.width } + 2 * max(columns.count - 1, 0) }
+        while total() > width {
+            let slack = columns.reduce(0) { $0 + max($1.width - $1.minimum, 0) }
+            if total() - slack > width,
+                let drop = columns.indices.filter({ columns[$0].dropRank != nil }).min(by: {
+                    (columns[$0].dropRank ?? 0) < (columns[$1].dropRank ?? 0)
+                })
+            {
+                columns.remove(at: drop)
+                continue
+            }
+            guard let widest = columns.indices.filter({ columns[$0].width > columns[$0].minimum })
+                .max(by: { columns[$0].width < columns[$1].width })
+            else { break }
+            columns[widest].width -= 1
+        }
+    }
+
+    private func render(_ cells: [String], _ columns: [Column], isHeader: Bool, categories: StatusCategory?) -> String {
+        var parts: [String] = []
+        for (index, column) in columns.enumerated() {
+            let isLast = index == columns.count - 1
+            var cell = DisplayWidth.truncate(cells[index], to: column.width, pad: !isLast)
+            if colour, column.header == "STATUS", let category = categories {
+                cell = ANSIStyle.colour(for: category).wrap(cell)
+            }
+            parts.append(cell)
+        }
+        var line = parts.joined(separator: "  ")
+        while line.hasSuffix(" ") { line.removeLast() }
+        if let width, !colour, DisplayWidth.of(line) > width { line = DisplayWidth.truncate(line, to: width) }
+        return line
+    }
+
+    /// "online full+incr", "backup full".
+    static func typeLabel(_ task: MigrationTask) -> String {
+        let type = task.migrationType.shortLabel
+        let method = task.migrationMethod.shortLabel
+        return method == "-" ? type : "\(type) \(method)"
+    }
+
+    /// `2024-04-01 10:57` in UTC when parsed, else the raw text.
+    static func created(_ task: MigrationTask) -> String {
+        guard let date = task.createdAt.date else { return task.createdAt.raw }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        return formatter.string(from: date)
+    }
+}
+
+/// The SGR colours `list` uses for statuses; the word is always printed too (colour is never the
+/// only signal).
+public enum ANSIStyle: String, Sendable {
+    case red = "31"
+    case green = "32"
+    case yellow = "33"
+    case cyan = "36"
+    case magenta = "35"
+    case dim = "2"
+
+    /// The colour of a status category.
+    public static func colour(for category: StatusCategory) -> ANSIStyle {
+        switch category {
+        case .failed: return .red
+        case .succeeded: return .green
+        case .stopping: return .yellow
+        case .running: return .cyan
+        case .stopped: return .dim
+        case .unknown: return .magenta
+        }
+    }
+
+    /// `ESC[…m text ESC[0m`.
+    public func wrap(_ text: String) -> String {
+        "\u{1B}[\(rawValue)m\(text)\u{1B}[0m"
+    }
+}

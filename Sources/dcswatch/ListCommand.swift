@@ -1,0 +1,140 @@
+import ArgumentParser
+import DCSKit
+import Foundation
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `dcswatch list`: every task of every target (or `--target`), once, for scripts and quick looks.
+/// Exit 0 on success, 1 when any target failed (the others are still printed), 2 on usage or config errors.
+struct ListCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "List migration tasks once and exit.",
+        discussion: """
+            Exit status: 0 success, 1 an API or network failure (message on stderr; other targets are still \
+            printed), 2 a usage or configuration error.
+            """)
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(name: [.short, .long], help: "Output format: table, json, ndjson, csv.")
+    var output: String = "table"
+
+    @Option(name: .long, help: ArgumentHelp("Only tasks in this status category (running, stopping, succeeded, stopped, failed, unknown) or raw status (repeatable).", valueName: "status"))
+    var status: [String] = []
+
+    @Option(name: .long, help: ArgumentHelp("Only tasks whose name or id contains this text (case-insensitive).", valueName: "text"))
+    var name: String?
+
+    @Option(name: .long, help: "Sort by name, status, created or target.")
+    var sort: String = "target"
+
+    @Flag(name: .long, help: "Reverse the order.")
+    var reverse = false
+
+    @Flag(name: .long, help: "Log requests and retries to stderr.")
+    var verbose = false
+
+    func validate() throws {
+        guard ListOutputFormat(rawValue: output) != nil else {
+            throw ValidationError("--output must be one of: table, json, ndjson, csv")
+        }
+        guard ListSortKey(rawValue: sort) != nil else {
+            throw ValidationError("--sort must be one of: name, status, created, target")
+        }
+        for value in status where !ListSelection.isValidStatus(value) {
+            throw ValidationError("--status \(SafeText.line(value, limit: 40)) is neither a category nor a status word")
+        }
+    }
+
+    func run() async throws {
+        let format = ListOutputFormat(rawValue: output) ?? .table
+        let selection = ListSelection(
+            statuses: status, nameContains: name, sort: ListSortKey(rawValue: sort) ?? .target, reverse: reverse)
+        let logger =
+            verbose
+            ? Logger(label: "dcswatch.client", factory: { StreamLogHandler.standardError(label: $0) })
+            : Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() })
+        let connections: TargetConnections
+        do {
+            connections = try connection.connect(logger: logger) { target, notice in
+                printError("dcswatch: \(target): \(notice.userMessage)")
+            }
+        } catch let error as ConfigError {
+            printError("dcswatch: error: \(error.userMessage)")
+            throw ExitCode(2)
+        }
+        for warning in connections.warnings { printError("dcswatch: warning: \(SafeText.line(warning))") }
+
+        let results = await Self.fetchAll(connections.clients)
+        var tasks: [TargetTask] = []
+        var failed = false
+        for (client, result) in zip(connections.clients, results) {
+            switch result {
+            case .success(let collection):
+                tasks += collection.tasks.map { TargetTask(target: client.target.name, task: $0) }
+                for issue in collection.issues {
+                    printError("dcswatch: warning: \(client.target.name): skipped \(SafeText.line(issue.description))")
+                }
+            case .failure(let error):
+                failed = true
+                printError("dcswatch: error: \(SafeText.line(client.target.name)): \(error.oneLineMessage)")
+            }
+        }
+        let shown = selection.apply(tasks)
+        let text: String
+        switch format {
+        case .table:
+            let terminal = Self.isTerminal(STDOUT_FILENO)
+            let environment = ProcessInfo.processInfo.environment
+            let colour = terminal && (environment["NO_COLOR"] ?? "").isEmpty && environment["TERM"] != "dumb"
+            let formatter = TaskTableFormatter(
+                width: Self.terminalWidth(terminal: terminal, environment: environment), colour: colour,
+                showTarget: connections.clients.count > 1)
+            text = shown.isEmpty && !failed ? "No migration tasks.\n" : (shown.isEmpty ? "" : formatter.format(shown))
+        case .json: text = TaskJSONFormatter().format(shown)
+        case .ndjson: text = TaskJSONFormatter(lineDelimited: true).format(shown)
+        case .csv: text = TaskCSVFormatter().format(shown)
+        }
+        FileHandle.standardOutput.write(Data(text.utf8))
+        if failed { throw ExitCode(1) }
+    }
+
+    /// Lists every client's tasks concurrently; results in client order.
+    static func fetchAll(_ clients: [DCSClient]) async -> [Result<TaskCollection, Error>] {
+        await withTaskGroup(of: (Int, Result<TaskCollection, Error>).self) { group in
+            for (index, client) in clients.enumerated() {
+                group.addTask {
+                    do {
+                        return (index, .success(try await client.listAllTasks()))
+                    } catch {
+                        return (index, .failure(error))
+                    }
+                }
+            }
+            var results = [Result<TaskCollection, Error>](repeating: .failure(CancellationError()), count: clients.count)
+            for await (index, result) in group { results[index] = result }
+            return results
+        }
+    }
+
+    static func isTerminal(_ descriptor: Int32) -> Bool {
+        isatty(descriptor) == 1
+    }
+
+    /// The terminal's width (TIOCGWINSZ), else `$COLUMNS`, else no limit when not a terminal (pipes get
+    /// whole lines), else 80.
+    static func terminalWidth(terminal: Bool, environment: [String: String]) -> Int? {
+        if terminal {
+            var size = winsize()
+            if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        }
+        if let columns = environment["COLUMNS"].flatMap({ Int($0) }), columns > 0 { return columns }
+        return terminal ? 80 : nil
+    }
+}
