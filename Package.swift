@@ -56,7 +56,10 @@ let package = Package(
         ),
         .testTarget(
             name: "DCSSimulatorTests",
-            dependencies: ["DCSSimulator", "DCSKit", "DCSTestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "DCSSimulator", "DCSKit", "DCSTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             // The official-SDK interop script is run by a test from the source tree, not bundled.
             exclude: ["Python"]
         ),

@@ -34,7 +34,7 @@ public struct Scenario: Sendable {
         }
         // New tasks keep appearing; bounded so a long run at high speed stays cheap.
         var next = 0.0
-        for index in initial..<(initial + max(20, initial)) {
+        for index in initial..<(initial + max(50, 2 * initial)) {
             next += 900 + timeline.unit() * 1_800
             tasks.append(ScenarioTask.generate(seed: seed, index: index, start: next))
         }

@@ -64,12 +64,18 @@ struct SignatureVerifier: Sendable {
         let canonical = CanonicalRequest(
             method: request.method, url: request.url, headers: request.headers, body: request.body,
             signedHeaderNames: authorization.signedHeaders)
-        let stringToSign = "\(RequestSigner.algorithm)\n\(dateText)\n\(Hex.sha256(Data(canonical.text.utf8)))"
+        var canonicalText = canonical.text
+        // The official SDKs sign non-JSON bodies as `UNSIGNED-PAYLOAD` (header X-Sdk-Content-Sha256):
+        // the canonical request then ends in that literal instead of the body hash.
+        if request.headers["X-Sdk-Content-Sha256"] == "UNSIGNED-PAYLOAD", let cut = canonicalText.lastIndex(of: "\n") {
+            canonicalText = String(canonicalText[...cut]) + "UNSIGNED-PAYLOAD"
+        }
+        let stringToSign = "\(RequestSigner.algorithm)\n\(dateText)\n\(Hex.sha256(Data(canonicalText.utf8)))"
         let mac = HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: SymmetricKey(data: Data(secretKey.utf8)))
         // A signed header missing from the request drops out of the rebuilt canonical request, so the
         // HMAC cannot match: no separate check is needed.
         if Hex.encode(Data(mac)) == authorization.signature { return nil }
-        let flattened = canonical.text.replacingOccurrences(of: "\n", with: "|")
+        let flattened = canonicalText.replacingOccurrences(of: "\n", with: "|")
         return Failure(
             code: "APIGW.0301",
             message: "Incorrect IAM authentication information: verify aksk signature fail, SignedHeaders: \(authorization.signedHeaders.joined(separator: ";")), CanonicalRequest: \(flattened)")

@@ -53,6 +53,10 @@ struct OfficialSDKInteropTests {
             Issue.record("The official Huawei Cloud SDK is not importable: run `python3 -m pip install huaweicloudsdkcore huaweicloudsdkdcs` (CI does this in scripts/install-test-deps). \(errors)")
             return
         }
+        if status == 127 {
+            Issue.record("python3 is not on PATH: the official-SDK interop test needs Python 3 with huaweicloudsdkdcs (see scripts/install-test-deps).")
+            return
+        }
         try #require(status == 0, "interop script failed (exit \(status)): \(errors)")
         let document = try JSONValue.parse(output)
         let expected = server.router.snapshots()

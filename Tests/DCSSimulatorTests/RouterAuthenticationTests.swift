@@ -1,3 +1,4 @@
+import Crypto
 import DCSKit
 import DCSSimulator
 import Foundation
@@ -123,5 +124,29 @@ struct RouterAuthenticationTests {
         #expect(good.status == 201)
         // 1_795_000_000 + 86_400 s = 2026-11-19T11:06:40Z (checked with `date -u -d @1795086400`).
         #expect(try Kit.json(good)["token"]["expires_at"].lenientString == "2026-11-19T11:06:40.000000Z")
+    }
+
+    @Test func unsignedPayloadIsVerifiedLikeTheOfficialSDKSignsIt() async throws {
+        let clock = SteppingClock()
+        let router = Kit.router(clock: clock)
+        let date = RequestSigner.sdkDate(clock.now)
+        let url = URL(string: Kit.base.absoluteString + Kit.listPath())!
+        var headers = HTTPHeaders([
+            ("Host", RequestSigner.hostHeader(for: url)), ("X-Sdk-Date", date), ("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD"),
+        ])
+        let body = Data("multipart body".utf8)
+        let canonical = CanonicalRequest(method: "GET", url: url, headers: headers, body: body)
+        let lines = canonical.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) + ["UNSIGNED-PAYLOAD"]
+        let text = lines.joined(separator: "\n")
+        let toSign = "SDK-HMAC-SHA256\n\(date)\n\(Hex.sha256(Data(text.utf8)))"
+        let key = SymmetricKey(data: Data(SimulatorConfiguration.demoSecretKey.utf8))
+        let signature = Hex.encode(Data(HMAC<SHA256>.authenticationCode(for: Data(toSign.utf8), using: key)))
+        headers["Authorization"] =
+            "SDK-HMAC-SHA256 Access=\(SimulatorConfiguration.demoAccessKey), SignedHeaders=\(canonical.signedHeaders), Signature=\(signature)"
+        let accepted = await router.handle(HTTPRequest(method: "GET", url: url, headers: headers, body: body))
+        #expect(accepted.status == 200)
+        headers["X-Sdk-Content-Sha256"] = nil
+        let refused = await router.handle(HTTPRequest(method: "GET", url: url, headers: headers, body: body))
+        #expect(refused.status == 401)
     }
 }
