@@ -220,4 +220,13 @@ struct RouterFaultTests {
         router.clearFaults()
         #expect(await list(router, clock).status == 200)
     }
+
+    @Test func tokenScopedFaultHitsOnlyTheIAMCall() async throws {
+        let clock = SteppingClock()
+        let router = Kit.router(clock: clock, faults: [try FaultRule.parse("500/token")])
+        await #expect(throws: TestFailure.self) { _ = try await Kit.token(router) }
+        #expect(await list(router, clock).status == 200)
+        router.clearFaults()
+        #expect(try await Kit.token(router).hasPrefix("MII"))
+    }
 }

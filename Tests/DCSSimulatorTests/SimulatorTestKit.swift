@@ -2,34 +2,6 @@ import DCSKit
 import DCSSimulator
 import Foundation
 
-/// A clock tests step by hand. `@unchecked Sendable`: the date is guarded by a lock.
-final class SteppingClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date = Date(timeIntervalSince1970: 1_795_000_000)) {
-        current = start
-    }
-
-    var now: Date { lock.withLock { current } }
-
-    func advance(_ seconds: TimeInterval) {
-        lock.withLock { current = current.addingTimeInterval(seconds) }
-    }
-}
-
-/// Records the waits the router asks for instead of sleeping. `@unchecked Sendable`: lock-guarded.
-final class SleepRecorder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [TimeInterval] = []
-
-    var waits: [TimeInterval] { lock.withLock { recorded } }
-
-    func record(_ seconds: TimeInterval) {
-        lock.withLock { recorded.append(seconds) }
-    }
-}
-
 /// Builders shared by the simulator tests.
 enum SimulatorTestKit {
     static let base = URL(string: "https://dcs.sim-region-1.example.com")!
@@ -101,9 +73,4 @@ enum SimulatorTestKit {
         }
         return token
     }
-}
-
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }
