@@ -17,11 +17,14 @@ public enum FaultParseError: Error, Sendable, Hashable, UserFacingError {
         case .unknownKind(let kind):
             return "Unknown fault '\(SafeText.line(kind, limit: 40))'; see `dcswatch simulate --help` for the list."
         case .badArgument(let kind, let argument):
-            return "Fault '\(kind)' does not take '\(SafeText.line(argument, limit: 40))'; see `dcswatch simulate --help`."
+            return
+                "Fault '\(kind)' does not take '\(SafeText.line(argument, limit: 40))'; see `dcswatch simulate --help`."
         case .badTrigger(let trigger):
-            return "Fault trigger '\(SafeText.line(trigger, limit: 40))' is not always, every:K, first:N or window:START-END."
+            return
+                "Fault trigger '\(SafeText.line(trigger, limit: 40))' is not always, every:K, first:N or window:START-END."
         case .badScope(let scope):
-            return "Fault call '\(SafeText.line(scope, limit: 40))' is not one of any, list, detail, stats, logs, token."
+            return
+                "Fault call '\(SafeText.line(scope, limit: 40))' is not one of any, list, detail, stats, logs, token."
         }
     }
 }

@@ -41,7 +41,9 @@ extension FaultRule {
     private static func parseKind(_ name: String, argument: String?) throws(FaultParseError) -> Kind {
         func count(default value: Int, range: ClosedRange<Int>) throws(FaultParseError) -> Int {
             guard let argument else { return value }
-            guard let number = Int(argument), range.contains(number) else { throw .badArgument(kind: name, argument: argument) }
+            guard let number = Int(argument), range.contains(number) else {
+                throw .badArgument(kind: name, argument: argument)
+            }
             return number
         }
         func duration(default value: TimeInterval?) throws(FaultParseError) -> TimeInterval {
@@ -91,7 +93,9 @@ extension FaultRule {
             return .first(n)
         case ("window", 2):
             let bounds = pieces[1].split(separator: "-", maxSplits: 1).map(String.init)
-            guard bounds.count == 2, let start = parseDuration(bounds[0]), let end = parseDuration(bounds[1]), start < end else {
+            guard bounds.count == 2, let start = parseDuration(bounds[0]), let end = parseDuration(bounds[1]),
+                start < end
+            else {
                 throw .badTrigger(text)
             }
             return .window(start: start, end: end)

@@ -99,7 +99,8 @@ public struct Scenario: Sendable {
         case .failed, .terminated, .succeeded: ended = true
         default: ended = false
         }
-        let released = ended && age - changedAge >= 300 ? wallDate(simulatedTime: task.simulatedStart + changedAge + 300) : nil
+        let released =
+            ended && age - changedAge >= 300 ? wallDate(simulatedTime: task.simulatedStart + changedAge + 300) : nil
         return TaskSnapshot(
             task: task, phase: phase, createdAt: wallDate(simulatedTime: task.simulatedStart),
             updatedAt: wallDate(simulatedTime: task.simulatedStart + changedAge), releasedAt: released, age: age)

@@ -15,7 +15,8 @@ public struct SimulatedLogEntry: Sendable, Hashable {
     /// The log call's object for this entry.
     public var object: JSONValue {
         .object([
-            "created_at": .string(SimulatorTime.iso(createdAt)), "log_level": .string(level), "message": .string(message),
+            "created_at": .string(SimulatorTime.iso(createdAt)), "log_level": .string(level),
+            "message": .string(message),
             "log_code": .string(code),
         ])
     }

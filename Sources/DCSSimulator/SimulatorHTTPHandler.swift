@@ -41,7 +41,8 @@ struct SimulatorHTTPHandler: FlyingFox.HTTPHandler {
         var headers = DCSKit.HTTPHeaders()
         for (name, value) in request.headers { headers[name.rawValue] = value }
         return DCSKit.HTTPRequest(
-            method: request.method.rawValue, url: url ?? URL(fileURLWithPath: "/"), headers: headers, body: try await request.bodyData)
+            method: request.method.rawValue, url: url ?? URL(fileURLWithPath: "/"), headers: headers,
+            body: try await request.bodyData)
     }
 
     /// The router's response as FlyingFox writes it.
@@ -53,7 +54,8 @@ struct SimulatorHTTPHandler: FlyingFox.HTTPHandler {
             405: "Method Not Allowed", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
         ]
         return FlyingFox.HTTPResponse(
-            statusCode: FlyingFox.HTTPStatusCode(response.status, phrase: phrases[response.status] ?? "Status"), headers: headers,
+            statusCode: FlyingFox.HTTPStatusCode(response.status, phrase: phrases[response.status] ?? "Status"),
+            headers: headers,
             body: response.body)
     }
 }

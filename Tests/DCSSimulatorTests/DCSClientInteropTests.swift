@@ -10,10 +10,12 @@ struct DCSClientInteropTests {
     typealias Kit = SimulatorTestKit
 
     static let signing = TargetAuth.signing(
-        SigningCredentials(accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey))
+        SigningCredentials(
+            accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey))
 
     static func client(
-        _ transport: any HTTPTransport, endpoint: URL = Kit.base, auth: TargetAuth = signing, clock: SteppingClock? = nil,
+        _ transport: any HTTPTransport, endpoint: URL = Kit.base, auth: TargetAuth = signing,
+        clock: SteppingClock? = nil,
         pageSize: Int = 7
     ) -> DCSClient {
         let target = ResolvedTarget(
@@ -53,7 +55,8 @@ struct DCSClientInteropTests {
 
     @Test func detailAndStatsOverASocketWithURLSessionTransport() async throws {
         let server = SimulatorServer(
-            configuration: SimulatorConfiguration(taskCount: 15), logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+            configuration: SimulatorConfiguration(taskCount: 15),
+            logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         let url = try await server.start(port: 0)
         let client = Self.client(URLSessionTransport(connectTimeout: 5, requestTimeout: 10), endpoint: url, pageSize: 4)
         let listed = try await client.listAllTasks()

@@ -20,7 +20,10 @@ struct FaultRuleParsingTests {
         #expect(try FaultRule.parse("hang:1h").kind == .hang(seconds: 3600))
     }
 
-    @Test(arguments: ["boom", "latency", "500@every:0", "500@window:20s-10s", "500/everything", "429:soon", "hang:-1s", "500@sometimes"])
+    @Test(arguments: [
+        "boom", "latency", "500@every:0", "500@window:20s-10s", "500/everything", "429:soon", "hang:-1s",
+        "500@sometimes",
+    ])
     func rejectsMalformedText(text: String) {
         #expect(throws: FaultParseError.self) { try FaultRule.parse(text) }
     }

@@ -15,7 +15,8 @@ struct OfficialSDKInteropTests {
     /// Runs the script and returns (exit code, stdout, stderr); output goes to files, not pipes, so a
     /// large output cannot block the child while we wait for it.
     static func runScript(arguments: [String]) async throws -> (Int32, Data, String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-sdk-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dcswatch-sdk-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let outURL = directory.appendingPathComponent("out.json")
@@ -42,7 +43,8 @@ struct OfficialSDKInteropTests {
         // inside the 15-minute signature window of the SDK's wall-clock X-Sdk-Date.
         let frozen = Date()
         let configuration = SimulatorConfiguration(taskCount: 33, seed: 4, now: { frozen })
-        let server = SimulatorServer(configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        let server = SimulatorServer(
+            configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         let url = try await server.start(port: 0)
         let result = try await Self.runScript(arguments: [
             url.absoluteString, configuration.projectID, configuration.accessKey, configuration.secretKey,
@@ -50,11 +52,15 @@ struct OfficialSDKInteropTests {
         await server.stop()
         let (status, output, errors) = result
         if status == 3 {
-            Issue.record("The official Huawei Cloud SDK is not importable: run `python3 -m pip install huaweicloudsdkcore huaweicloudsdkdcs` (CI does this in scripts/install-test-deps). \(errors)")
+            Issue.record(
+                "The official Huawei Cloud SDK is not importable: run `python3 -m pip install huaweicloudsdkcore huaweicloudsdkdcs` (CI does this in scripts/install-test-deps). \(errors)"
+            )
             return
         }
         if status == 127 {
-            Issue.record("python3 is not on PATH: the official-SDK interop test needs Python 3 with huaweicloudsdkdcs (see scripts/install-test-deps).")
+            Issue.record(
+                "python3 is not on PATH: the official-SDK interop test needs Python 3 with huaweicloudsdkdcs (see scripts/install-test-deps)."
+            )
             return
         }
         try #require(status == 0, "interop script failed (exit \(status)): \(errors)")

@@ -20,7 +20,8 @@ struct RouterAuthenticationTests {
     @Test func wrongSecretKeyIsRejectedWithTheServersCanonicalRequest() async throws {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock)
-        let response = await router.handle(Kit.signedGET(Kit.listPath(), query: "limit=5", date: clock.now, secretKey: "wrong"))
+        let response = await router.handle(
+            Kit.signedGET(Kit.listPath(), query: "limit=5", date: clock.now, secretKey: "wrong"))
         #expect(response.status == 401)
         let body = try Kit.json(response)
         #expect(body["error_code"].lenientString == "APIGW.0301")
@@ -44,8 +45,10 @@ struct RouterAuthenticationTests {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock)
         let signer = RequestSigner(
-            credentials: SigningCredentials(accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey))
-        let original = HTTPRequest(method: "GET", url: URL(string: Kit.base.absoluteString + Kit.listPath())!, body: Data("{}".utf8))
+            credentials: SigningCredentials(
+                accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey))
+        let original = HTTPRequest(
+            method: "GET", url: URL(string: Kit.base.absoluteString + Kit.listPath())!, body: Data("{}".utf8))
         var request = signer.sign(original, date: clock.now).request
         let accepted = await router.handle(request)
         #expect(accepted.status == 200)
@@ -62,14 +65,16 @@ struct RouterAuthenticationTests {
         #expect(try Kit.json(stale)["error_code"].lenientString == "APIGW.0303")
         let early = await router.handle(Kit.signedGET(Kit.listPath(), date: clock.now.addingTimeInterval(16 * 60)))
         #expect(try Kit.json(early)["error_code"].lenientString == "APIGW.0303")
-        let withinSkew = await router.handle(Kit.signedGET(Kit.listPath(), date: clock.now.addingTimeInterval(-14 * 60)))
+        let withinSkew = await router.handle(
+            Kit.signedGET(Kit.listPath(), date: clock.now.addingTimeInterval(-14 * 60)))
         #expect(withinSkew.status == 200)
     }
 
     @Test func missingAuthenticationAndUnknownAccessKeyAreRejected() async throws {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock)
-        let bare = await router.handle(HTTPRequest(method: "GET", url: URL(string: Kit.base.absoluteString + Kit.listPath())!))
+        let bare = await router.handle(
+            HTTPRequest(method: "GET", url: URL(string: Kit.base.absoluteString + Kit.listPath())!))
         #expect(bare.status == 401)
         #expect(try Kit.json(bare)["error_code"].lenientString == "APIGW.0301")
         let unknown = await router.handle(Kit.signedGET(Kit.listPath(), date: clock.now, accessKey: "SOMEONEELSE"))
@@ -80,7 +85,8 @@ struct RouterAuthenticationTests {
     @Test func wrongProjectInPathIsAProjectMismatch() async throws {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock)
-        let response = await router.handle(Kit.signedGET(Kit.listPath("ffffffffffffffffffffffffffffffff"), date: clock.now))
+        let response = await router.handle(
+            Kit.signedGET(Kit.listPath("ffffffffffffffffffffffffffffffff"), date: clock.now))
         #expect(response.status == 401)
         #expect(try Kit.json(response)["error_code"].lenientString == "DCS.1004")
     }
@@ -90,12 +96,15 @@ struct RouterAuthenticationTests {
         let router = Kit.router(clock: clock)
         let token = try await Kit.token(router)
         let url = URL(string: Kit.base.absoluteString + Kit.listPath())!
-        let good = await router.handle(HTTPRequest(method: "GET", url: url, headers: HTTPHeaders([("X-Auth-Token", token)])))
+        let good = await router.handle(
+            HTTPRequest(method: "GET", url: url, headers: HTTPHeaders([("X-Auth-Token", token)])))
         #expect(good.status == 200)
-        let invalid = await router.handle(HTTPRequest(method: "GET", url: url, headers: HTTPHeaders([("X-Auth-Token", token + "x")])))
+        let invalid = await router.handle(
+            HTTPRequest(method: "GET", url: url, headers: HTTPHeaders([("X-Auth-Token", token + "x")])))
         #expect(try Kit.json(invalid)["error_code"].lenientString == "DCS.1001")
         clock.advance(86_401)
-        let expired = await router.handle(HTTPRequest(method: "GET", url: url, headers: HTTPHeaders([("X-Auth-Token", token)])))
+        let expired = await router.handle(
+            HTTPRequest(method: "GET", url: url, headers: HTTPHeaders([("X-Auth-Token", token)])))
         #expect(expired.status == 401)
         #expect(try Kit.json(expired)["error_code"].lenientString == "DCS.1002")
     }
@@ -104,7 +113,8 @@ struct RouterAuthenticationTests {
         let router = Kit.router()
         let token = try await Kit.token(router, project: "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa")
         let url = URL(string: Kit.base.absoluteString + Kit.listPath())!
-        let response = await router.handle(HTTPRequest(method: "GET", url: url, headers: HTTPHeaders([("X-Auth-Token", token)])))
+        let response = await router.handle(
+            HTTPRequest(method: "GET", url: url, headers: HTTPHeaders([("X-Auth-Token", token)])))
         #expect(try Kit.json(response)["error_code"].lenientString == "DCS.1004")
     }
 
@@ -120,7 +130,9 @@ struct RouterAuthenticationTests {
         #expect(refused.status == 401)
         #expect(refused.headers["X-Subject-Token"] == nil)
         let good = await router.handle(
-            HTTPRequest(method: "POST", url: url, body: Data(body.replacingOccurrences(of: "nope", with: "demo-password").utf8)))
+            HTTPRequest(
+                method: "POST", url: url, body: Data(body.replacingOccurrences(of: "nope", with: "demo-password").utf8))
+        )
         #expect(good.status == 201)
         // 1_795_000_000 + 86_400 s = 2026-11-19T11:06:40Z (checked with `date -u -d @1795086400`).
         #expect(try Kit.json(good)["token"]["expires_at"].lenientString == "2026-11-19T11:06:40.000000Z")
@@ -132,11 +144,15 @@ struct RouterAuthenticationTests {
         let date = RequestSigner.sdkDate(clock.now)
         let url = URL(string: Kit.base.absoluteString + Kit.listPath())!
         var headers = HTTPHeaders([
-            ("Host", RequestSigner.hostHeader(for: url)), ("X-Sdk-Date", date), ("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD"),
+            ("Host", RequestSigner.hostHeader(for: url)), ("X-Sdk-Date", date),
+            ("X-Sdk-Content-Sha256", "UNSIGNED-PAYLOAD"),
         ])
         let body = Data("multipart body".utf8)
         let canonical = CanonicalRequest(method: "GET", url: url, headers: headers, body: body)
-        let lines = canonical.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) + ["UNSIGNED-PAYLOAD"]
+        let lines =
+            canonical.text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map(String.init) + [
+                "UNSIGNED-PAYLOAD"
+            ]
         let text = lines.joined(separator: "\n")
         let toSign = "SDK-HMAC-SHA256\n\(date)\n\(Hex.sha256(Data(text.utf8)))"
         let key = SymmetricKey(data: Data(SimulatorConfiguration.demoSecretKey.utf8))

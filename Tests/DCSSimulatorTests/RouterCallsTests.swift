@@ -48,11 +48,14 @@ struct RouterCallsTests {
     @Test func nameFilterMatchesSubstringsIgnoringCase() async throws {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock)
-        let target = try #require(router.snapshots().first { $0.task.name.count > 6 && $0.task.name.allSatisfy(\.isASCII) })
+        let target = try #require(
+            router.snapshots().first { $0.task.name.count > 6 && $0.task.name.allSatisfy(\.isASCII) })
         let fragment = String(target.task.name.dropFirst(2).prefix(4)).uppercased()
-        let expected = router.snapshots().filter { $0.task.name.lowercased().contains(fragment.lowercased()) }.map(\.task.id)
+        let expected = router.snapshots().filter { $0.task.name.lowercased().contains(fragment.lowercased()) }.map(
+            \.task.id)
         let encoded = PercentEncoding.encode(fragment)
-        let response = await router.handle(Kit.signedGET(Kit.listPath(), query: "limit=1000&name=\(encoded)", date: clock.now))
+        let response = await router.handle(
+            Kit.signedGET(Kit.listPath(), query: "limit=1000&name=\(encoded)", date: clock.now))
         let ids = try Kit.json(response)["migration_tasks"].arrayValue?.compactMap { $0["task_id"].lenientString } ?? []
         #expect(ids == expected)
         #expect(ids.contains(target.task.id))
@@ -61,10 +64,12 @@ struct RouterCallsTests {
     @Test func nameFilterTakesCJKNames() async throws {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock, tasks: 80)
-        let target = try #require(router.snapshots().first { $0.task.name.unicodeScalars.contains { $0.value > 0x2E80 } })
+        let target = try #require(
+            router.snapshots().first { $0.task.name.unicodeScalars.contains { $0.value > 0x2E80 } })
         let response = await router.handle(
             Kit.signedGET(Kit.listPath(), query: "name=\(PercentEncoding.encode(target.task.name))", date: clock.now))
-        let names = try Kit.json(response)["migration_tasks"].arrayValue?.compactMap { $0["task_name"].lenientString } ?? []
+        let names =
+            try Kit.json(response)["migration_tasks"].arrayValue?.compactMap { $0["task_name"].lenientString } ?? []
         #expect(names == [target.task.name])
     }
 
@@ -72,7 +77,8 @@ struct RouterCallsTests {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock)
         let task = try #require(router.snapshots().first { $0.task.sourceInstance != nil })
-        let response = await router.handle(Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)", date: clock.now))
+        let response = await router.handle(
+            Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)", date: clock.now))
         #expect(response.status == 200)
         let raw = String(decoding: response.body, as: UTF8.self)
         #expect(raw.contains("\"password\":\"\(task.task.targetInstance.password)\""))
@@ -87,7 +93,8 @@ struct RouterCallsTests {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock)
         let task = try #require(router.snapshots().first { $0.status == "SUCCESS" })
-        let response = await router.handle(Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)/stats", date: clock.now))
+        let response = await router.handle(
+            Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)/stats", date: clock.now))
         let body = try Kit.json(response)
         #expect(body["full_migration_progress"].lenientDouble == 100)
         #expect(body["source_dbsize"].lenientInt == Int(task.task.sourceKeys))
@@ -115,7 +122,8 @@ struct RouterCallsTests {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock)
         for suffix in ["", "/stats", "/logs"] {
-            let response = await router.handle(Kit.signedGET("/v2/\(Kit.projectID)/migration-task/no-such-task\(suffix)", date: clock.now))
+            let response = await router.handle(
+                Kit.signedGET("/v2/\(Kit.projectID)/migration-task/no-such-task\(suffix)", date: clock.now))
             #expect(response.status == 400)
             #expect(try Kit.json(response)["error_code"].lenientString == "DCS.4133")
         }
@@ -139,7 +147,9 @@ struct RouterCallsTests {
         #expect(items.count == router.snapshots().count)
         for item in items {
             #expect(item["task_id"].lenientString?.count == 36)
-            #expect(["SUCCESS", "FAILED", "MIGRATING", "FULLMIGRATING", "TERMINATED", "TERMINATING"].contains(item["status"].lenientString ?? ""))
+            #expect(
+                ["SUCCESS", "FAILED", "MIGRATING", "FULLMIGRATING", "TERMINATED", "TERMINATING"].contains(
+                    item["status"].lenientString ?? ""))
             #expect(APITimestamp.parse(item["created_at"].lenientString ?? "") != nil)
         }
     }

@@ -7,7 +7,9 @@ import Testing
 struct RouterFaultTests {
     typealias Kit = SimulatorTestKit
 
-    private func list(_ router: SimulatorRouter, _ clock: SteppingClock, query: String = "limit=10") async -> HTTPResponse {
+    private func list(_ router: SimulatorRouter, _ clock: SteppingClock, query: String = "limit=10") async
+        -> HTTPResponse
+    {
         await router.handle(Kit.signedGET(Kit.listPath(), query: query, date: clock.now))
     }
 
@@ -36,7 +38,8 @@ struct RouterFaultTests {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("401:DCS.1002@first:1/list")])
         let task = try #require(router.snapshots().first)
-        let detail = await router.handle(Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)", date: clock.now))
+        let detail = await router.handle(
+            Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)", date: clock.now))
         #expect(detail.status == 200)
         let first = await list(router, clock)
         #expect(first.status == 401)
@@ -67,7 +70,8 @@ struct RouterFaultTests {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("404/logs")])
         let task = try #require(router.snapshots().first)
-        let response = await router.handle(Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)/logs", date: clock.now))
+        let response = await router.handle(
+            Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)/logs", date: clock.now))
         #expect(response.status == 404)
         #expect(try Kit.json(response)["error_code"].lenientString == "DCS.4001")
     }
@@ -129,7 +133,9 @@ struct RouterFaultTests {
         if case .string = item["task_name"] { Issue.record("task_name should not be a string") }
         if case .array = item["supported_features"] { Issue.record("supported_features should not be an array") }
         let stats = try #require(router.snapshots().first)
-        let body = try Kit.json(await router.handle(Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(stats.task.id)/stats", date: clock.now)))
+        let body = try Kit.json(
+            await router.handle(
+                Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(stats.task.id)/stats", date: clock.now)))
         if case .string = body["is_migrating"] {} else { Issue.record("is_migrating should be a string") }
         if case .string = body["source_dbsize"] {} else { Issue.record("source_dbsize should be a string") }
     }
@@ -148,7 +154,10 @@ struct RouterFaultTests {
     @Test func unknownStatusesAppear() async throws {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("unknownstatus")])
-        let statuses = try Kit.json(await list(router, clock))["migration_tasks"].arrayValue?.compactMap { $0["status"].lenientString } ?? []
+        let statuses =
+            try Kit.json(await list(router, clock))["migration_tasks"].arrayValue?.compactMap {
+                $0["status"].lenientString
+            } ?? []
         #expect(statuses.contains("PAUSED"))
         #expect(statuses.contains("WAITING_FOR_ECS"))
         #expect(!statuses.contains("SUCCESS"))
@@ -164,8 +173,10 @@ struct RouterFaultTests {
     @Test func duplicatesRepeatRowsAcrossPages() async throws {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("duplicates:2")])
-        let first = try Kit.json(await list(router, clock, query: "limit=10&offset=0"))["migration_tasks"].arrayValue ?? []
-        let second = try Kit.json(await list(router, clock, query: "limit=10&offset=10"))["migration_tasks"].arrayValue ?? []
+        let first =
+            try Kit.json(await list(router, clock, query: "limit=10&offset=0"))["migration_tasks"].arrayValue ?? []
+        let second =
+            try Kit.json(await list(router, clock, query: "limit=10&offset=10"))["migration_tasks"].arrayValue ?? []
         #expect(first.count == 10)
         #expect(second.count == 10)
         #expect(Array(first.suffix(2)) == Array(second.prefix(2)))
@@ -202,7 +213,8 @@ struct RouterFaultTests {
         let clock = SteppingClock()
         let router = Kit.router(clock: clock)
         let url = URL(string: "http://127.0.0.1:1/_sim/faults")!
-        let set = await router.handle(HTTPRequest(method: "POST", url: url, body: Data(#"{"faults":["500/list"]}"#.utf8)))
+        let set = await router.handle(
+            HTTPRequest(method: "POST", url: url, body: Data(#"{"faults":["500/list"]}"#.utf8)))
         #expect(try Kit.json(set)["faults"] == .array([.string("500/list")]))
         #expect(await list(router, clock).status == 500)
         let bad = await router.handle(HTTPRequest(method: "POST", url: url, body: Data(#"{"faults":["boom"]}"#.utf8)))

@@ -27,7 +27,10 @@ struct ScenarioTests {
         #expect(Set(snapshots.map(\.task.migrationMethod)) == ["full_amount_migration", "incremental_migration"])
         #expect(snapshots.contains { $0.task.name.unicodeScalars.contains { $0.value >= 0x3040 } })
         #expect(snapshots.contains { $0.task.name.unicodeScalars.contains { (0xC0...0x17F).contains($0.value) } })
-        #expect(snapshots.allSatisfy { $0.task.targetInstance.address.hasPrefix("10.") || $0.task.targetInstance.address.hasPrefix("192.168.") })
+        #expect(
+            snapshots.allSatisfy {
+                $0.task.targetInstance.address.hasPrefix("10.") || $0.task.targetInstance.address.hasPrefix("192.168.")
+            })
         #expect(snapshots.filter { $0.status == "FAILED" }.allSatisfy { !($0.errorMessage ?? "").isEmpty })
     }
 
@@ -57,7 +60,9 @@ struct ScenarioTests {
         let router = Kit.router(clock: clock, tasks: 80)
         // A task that appears later, so the test sees its whole life from the start.
         let candidate = try #require(
-            router.scenario.tasks.first { $0.simulatedStart > 0 && $0.isIncremental && $0.failure == nil && $0.stopAge == nil })
+            router.scenario.tasks.first {
+                $0.simulatedStart > 0 && $0.isIncremental && $0.failure == nil && $0.stopAge == nil
+            })
         clock.advance(candidate.simulatedStart + 1)
         let early = try #require(router.snapshots().first { $0.task.id == candidate.id })
         #expect(early.status == "FULLMIGRATING")

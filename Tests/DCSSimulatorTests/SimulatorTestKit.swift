@@ -17,10 +17,13 @@ enum SimulatorTestKit {
     }
 
     static func router(
-        clock: SteppingClock = SteppingClock(), faults: [FaultRule] = [], tasks: Int = 40, seed: UInt64 = 1, speed: Double = 1,
+        clock: SteppingClock = SteppingClock(), faults: [FaultRule] = [], tasks: Int = 40, seed: UInt64 = 1,
+        speed: Double = 1,
         sleeps: SleepRecorder = SleepRecorder()
     ) -> SimulatorRouter {
-        SimulatorRouter(configuration: configuration(clock: clock, faults: faults, tasks: tasks, seed: seed, speed: speed, sleeps: sleeps))
+        SimulatorRouter(
+            configuration: configuration(
+                clock: clock, faults: faults, tasks: tasks, seed: seed, speed: speed, sleeps: sleeps))
     }
 
     /// A GET for `path` (under the base URL) with a raw query, signed with the demo keys (or `secretKey`) at `date`.
@@ -47,7 +50,8 @@ enum SimulatorTestKit {
         var offset = 0
         var items: [JSONValue] = []
         while true {
-            let response = await router.handle(signedGET(listPath(), query: "limit=\(limit)&offset=\(offset)", date: clock.now))
+            let response = await router.handle(
+                signedGET(listPath(), query: "limit=\(limit)&offset=\(offset)", date: clock.now))
             guard response.status == 200 else { throw TestFailure("list returned \(response.status)") }
             let page = try json(response)
             let tasks = page["migration_tasks"].arrayValue ?? []

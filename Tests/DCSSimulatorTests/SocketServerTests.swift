@@ -15,7 +15,9 @@ struct SocketServerTests {
     static let logger = Logger(label: "test.simulator") { _ in SwiftLogNoOpLogHandler() }
 
     /// Sends `request` with URLSession; returns status, headers and body, or throws URLSession's error.
-    static func send(_ request: DCSKit.HTTPRequest, timeout: TimeInterval = 10) async throws -> (Int, [String: String], Data) {
+    static func send(_ request: DCSKit.HTTPRequest, timeout: TimeInterval = 10) async throws -> (
+        Int, [String: String], Data
+    ) {
         var urlRequest = URLRequest(url: request.url, timeoutInterval: timeout)
         urlRequest.httpMethod = request.method
         for field in request.headers { urlRequest.setValue(field.value, forHTTPHeaderField: field.name) }
@@ -32,7 +34,8 @@ struct SocketServerTests {
     }
 
     static func startServer(faults: [FaultRule] = []) async throws -> (SimulatorServer, URL) {
-        let server = SimulatorServer(configuration: SimulatorConfiguration(taskCount: 25, faults: faults), logger: logger)
+        let server = SimulatorServer(
+            configuration: SimulatorConfiguration(taskCount: 25, faults: faults), logger: logger)
         let url = try await server.start(port: 0)
         return (server, url)
     }
@@ -48,19 +51,27 @@ struct SocketServerTests {
     @Test func signedListOverTheSocketIsAccepted() async throws {
         let (server, url) = try await Self.startServer()
         let signer = RequestSigner(
-            credentials: SigningCredentials(accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey),
+            credentials: SigningCredentials(
+                accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey),
             projectID: SimulatorConfiguration.demoProjectID)
         let plain = DCSKit.HTTPRequest(
-            method: "GET", url: URL(string: "\(url.absoluteString)/v2/\(SimulatorConfiguration.demoProjectID)/migration-tasks?limit=100&name=")!)
+            method: "GET",
+            url: URL(
+                string:
+                    "\(url.absoluteString)/v2/\(SimulatorConfiguration.demoProjectID)/migration-tasks?limit=100&name=")!
+        )
         let (status, headers, body) = try await Self.send(signer.sign(plain, date: Date()).request)
         await server.stop()
         #expect(status == 200)
         #expect(headers["x-request-id"]?.count == 32)
         let page = try JSONValue.parse(body)
         #expect(page["count"].lenientInt == server.router.snapshots().count)
-        let wrong = RequestSigner(credentials: SigningCredentials(accessKey: SimulatorConfiguration.demoAccessKey, secretKey: "bad"))
+        let wrong = RequestSigner(
+            credentials: SigningCredentials(accessKey: SimulatorConfiguration.demoAccessKey, secretKey: "bad"))
         let (server2, url2) = try await Self.startServer()
-        let rejected = DCSKit.HTTPRequest(method: "GET", url: URL(string: "\(url2.absoluteString)/v2/\(SimulatorConfiguration.demoProjectID)/migration-tasks")!)
+        let rejected = DCSKit.HTTPRequest(
+            method: "GET",
+            url: URL(string: "\(url2.absoluteString)/v2/\(SimulatorConfiguration.demoProjectID)/migration-tasks")!)
         let (status2, _, body2) = try await Self.send(wrong.sign(rejected, date: Date()).request)
         await server2.stop()
         #expect(status2 == 401)
@@ -75,8 +86,11 @@ struct SocketServerTests {
         #expect(setStatus == 200)
         #expect(try JSONValue.parse(setBody)["faults"] == .array([.string("html502/list")]))
         let signer = RequestSigner(
-            credentials: SigningCredentials(accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey))
-        let list = DCSKit.HTTPRequest(method: "GET", url: URL(string: "\(url.absoluteString)/v2/\(SimulatorConfiguration.demoProjectID)/migration-tasks")!)
+            credentials: SigningCredentials(
+                accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey))
+        let list = DCSKit.HTTPRequest(
+            method: "GET",
+            url: URL(string: "\(url.absoluteString)/v2/\(SimulatorConfiguration.demoProjectID)/migration-tasks")!)
         let (faulted, headers, _) = try await Self.send(signer.sign(list, date: Date()).request)
         #expect(faulted == 502)
         #expect(headers["content-type"] == "text/html")
