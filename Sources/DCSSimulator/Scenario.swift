@@ -19,7 +19,7 @@ public struct Scenario: Sendable {
     static let terminatingSeconds = 60.0
 
     /// Draws `taskCount` tasks spread over the past week (about half of them in a wave of the last
-    /// three hours) and the tasks that will appear later (every 15–45 simulated minutes).
+    /// two hours) and the tasks that will appear later (every 15–45 simulated minutes).
     public init(seed: UInt64, taskCount: Int, speed: Double, epoch: Date) {
         self.seed = seed
         self.epoch = epoch
@@ -28,13 +28,13 @@ public struct Scenario: Sendable {
         var tasks: [ScenarioTask] = []
         let initial = max(0, taskCount)
         for index in 0..<initial {
-            let inWave = timeline.unit() < 0.45
-            let start = inWave ? -timeline.unit() * 10_800 : -(21_600 + timeline.unit() * 583_200)
+            let inWave = timeline.unit() < 0.5
+            let start = inWave ? -timeline.unit() * 7_200 : -(21_600 + timeline.unit() * 583_200)
             tasks.append(ScenarioTask.generate(seed: seed, index: index, start: start))
         }
         // New tasks keep appearing; bounded so a long run at high speed stays cheap.
         var next = 0.0
-        for index in initial..<(initial + max(20, initial)) {
+        for index in initial..<(initial + max(50, 2 * initial)) {
             next += 900 + timeline.unit() * 1_800
             tasks.append(ScenarioTask.generate(seed: seed, index: index, start: next))
         }
@@ -99,7 +99,8 @@ public struct Scenario: Sendable {
         case .failed, .terminated, .succeeded: ended = true
         default: ended = false
         }
-        let released = ended && age - changedAge >= 300 ? wallDate(simulatedTime: task.simulatedStart + changedAge + 300) : nil
+        let released =
+            ended && age - changedAge >= 300 ? wallDate(simulatedTime: task.simulatedStart + changedAge + 300) : nil
         return TaskSnapshot(
             task: task, phase: phase, createdAt: wallDate(simulatedTime: task.simulatedStart),
             updatedAt: wallDate(simulatedTime: task.simulatedStart + changedAge), releasedAt: released, age: age)
