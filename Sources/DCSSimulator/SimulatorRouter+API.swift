@@ -51,7 +51,9 @@ extension SimulatorRouter {
 
     /// A 400 for a bad query parameter.
     struct BadParameter: Error {
+        /// The 400 `DCS.4800` to send.
         let response: HTTPResponse
+        /// Builds the 400 with `message`.
         init(_ message: String) {
             response = SimulatorResponses.dcsError(status: 400, code: "DCS.4800", message: message)
         }
