@@ -123,6 +123,7 @@ struct ListCommand: AsyncParsableCommand {
         }
     }
 
+    /// True when the descriptor is a terminal.
     static func isTerminal(_ descriptor: Int32) -> Bool {
         isatty(descriptor) == 1
     }
