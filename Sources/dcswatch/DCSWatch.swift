@@ -9,7 +9,8 @@ struct DCSWatch: AsyncParsableCommand {
         commandName: "dcswatch",
         abstract: "A live terminal dashboard for DCS (Redis) migration tasks on Huawei Cloud and T Cloud Public.",
         version: DCSWatchVersion.current,
-        subcommands: [ListCommand.self, DebugCommand.self]
+        subcommands: [WatchCommand.self, ListCommand.self, SimulateCommand.self, DebugCommand.self],
+        defaultSubcommand: WatchCommand.self
     )
 
     /// Runs the command; usage errors exit with 2 (as documented for `list`), not ArgumentParser's 64.

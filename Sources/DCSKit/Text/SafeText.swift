@@ -27,7 +27,7 @@ public enum SafeText {
                 output.append("\u{FFFD}")
             case .escape:
                 output.append("\u{FFFD}")
-                skipEscapeSequence(&scalars)
+                skipEscapeSequence(after: scalar, &scalars)
             }
             count += 1
         }
@@ -60,32 +60,50 @@ public enum SafeText {
     }
 
     /// Consumes the rest of an escape sequence so its parameters do not show as stray text:
-    /// CSI `[ … final`, OSC/DCS/APC/PM/SOS up to BEL or ST, or a single following character.
-    private static func skipEscapeSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
-        var copy = scalars
-        guard let introducer = copy.next() else { return }
-        switch introducer {
-        case "[":
-            scalars = copy
-            var consumed = 0
-            while let next = scalars.next(), consumed < 64 {
-                consumed += 1
-                if (0x40...0x7E).contains(next.value) { return }
-            }
-        case "]", "P", "_", "^", "X":
-            scalars = copy
-            var consumed = 0
-            while let next = scalars.next(), consumed < 4096 {
-                consumed += 1
-                if next.value == 0x07 || next.value == 0x9C { return }
-                if next.value == 0x1B {
-                    var look = scalars
-                    if look.next() == "\\" { scalars = look }
-                    return
-                }
-            }
+    /// CSI (`ESC [` or C1 `0x9B`) up to its final byte, OSC/DCS/APC/PM/SOS (7-bit or C1 introducer) up
+    /// to BEL or ST, or the single character of a two-character escape.
+    private static func skipEscapeSequence(
+        after introducer: Unicode.Scalar, _ scalars: inout String.UnicodeScalarView.Iterator
+    ) {
+        switch introducer.value {
+        case 0x9B: skipControlSequence(&scalars)
+        case 0x9D, 0x90, 0x9E, 0x9F, 0x98: skipControlString(&scalars)
         default:
-            if (0x20...0x7E).contains(introducer.value) { scalars = copy }
+            var copy = scalars
+            guard let next = copy.next() else { return }
+            switch next {
+            case "[":
+                scalars = copy
+                skipControlSequence(&scalars)
+            case "]", "P", "_", "^", "X":
+                scalars = copy
+                skipControlString(&scalars)
+            default:
+                if (0x20...0x7E).contains(next.value) { scalars = copy }
+            }
+        }
+    }
+
+    /// CSI parameters and intermediates up to the final byte (bounded, so garbage cannot hide text forever).
+    private static func skipControlSequence(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        var consumed = 0
+        while consumed < 64, let next = scalars.next() {
+            consumed += 1
+            if (0x40...0x7E).contains(next.value) { return }
+        }
+    }
+
+    /// A control string's body up to BEL, ST (C1) or `ESC \`.
+    private static func skipControlString(_ scalars: inout String.UnicodeScalarView.Iterator) {
+        var consumed = 0
+        while consumed < 4096, let next = scalars.next() {
+            consumed += 1
+            if next.value == 0x07 || next.value == 0x9C { return }
+            if next.value == 0x1B {
+                var look = scalars
+                if look.next() == "\\" { scalars = look }
+                return
+            }
         }
     }
 }

@@ -1,0 +1,34 @@
+import DCSKit
+import FlyingSocks
+import Logging
+
+/// Sends FlyingFox's own log lines to the caller's swift-log `Logger`. FlyingFox prints to stdout by
+/// default, which would write over the dashboard's screen; its chatter goes to debug level and its
+/// errors to warning, so a request log at info stays readable. Its lines quote request paths, which
+/// are untrusted, so every line goes through `SafeText.line`.
+struct FlyingFoxLogBridge: FlyingSocks.Logging {
+    /// Where the lines go.
+    let logger: Logger
+
+    func logDebug(_ debug: @autoclosure () -> String) {
+        logger.trace("\(SafeText.line(debug(), limit: 500))")
+    }
+
+    func logInfo(_ info: @autoclosure () -> String) {
+        logger.debug("\(SafeText.line(info(), limit: 500))")
+    }
+
+    func logWarning(_ warning: @autoclosure () -> String) {
+        logger.notice("\(SafeText.line(warning(), limit: 500))")
+    }
+
+    func logError(_ error: @autoclosure () -> String) {
+        logger.warning("\(SafeText.line(error(), limit: 500))")
+    }
+
+    /// FlyingFox reports its own stop ("server error: Disconnected") as critical; real failures are
+    /// thrown to `SimulatorServer`, which logs them, so this stays at debug.
+    func logCritical(_ critical: @autoclosure () -> String) {
+        logger.debug("\(SafeText.line(critical(), limit: 500))")
+    }
+}

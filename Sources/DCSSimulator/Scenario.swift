@@ -1,0 +1,108 @@
+import Foundation
+
+/// The simulated project: a seeded set of tasks whose state is a pure function of (seed, elapsed time).
+///
+/// Time line: before `epoch` (the simulator's start) simulated time equals wall time, so history
+/// spreads over real days; after it, simulated time runs `speed` times faster, so migrations move
+/// visibly during a demo while every timestamp stays a plausible wall-clock time.
+public struct Scenario: Sendable {
+    /// The seed everything is drawn from.
+    public let seed: UInt64
+    /// Wall-clock start of the simulator.
+    public let epoch: Date
+    /// Simulated seconds per wall second after `epoch`.
+    public let speed: Double
+    /// The tasks that exist at the start, then those that appear later, in order of appearance.
+    public let tasks: [ScenarioTask]
+
+    /// Simulated seconds a stop request takes before the task is TERMINATED.
+    static let terminatingSeconds = 60.0
+
+    /// Draws `taskCount` tasks spread over the past week (about half of them in a wave of the last
+    /// two hours) and the tasks that will appear later (every 15–45 simulated minutes).
+    public init(seed: UInt64, taskCount: Int, speed: Double, epoch: Date) {
+        self.seed = seed
+        self.epoch = epoch
+        self.speed = speed > 0 ? speed : 1
+        var timeline = SeededGenerator(seed: seed, stream: 0)
+        var tasks: [ScenarioTask] = []
+        let initial = max(0, taskCount)
+        for index in 0..<initial {
+            let inWave = timeline.unit() < 0.5
+            let start = inWave ? -timeline.unit() * 7_200 : -(21_600 + timeline.unit() * 583_200)
+            tasks.append(ScenarioTask.generate(seed: seed, index: index, start: start))
+        }
+        // New tasks keep appearing; bounded so a long run at high speed stays cheap.
+        var next = 0.0
+        for index in initial..<(initial + max(50, 2 * initial)) {
+            next += 900 + timeline.unit() * 1_800
+            tasks.append(ScenarioTask.generate(seed: seed, index: index, start: next))
+        }
+        self.tasks = tasks
+    }
+
+    /// Simulated seconds (relative to `epoch`) at a wall-clock date.
+    public func simulatedTime(at date: Date) -> Double {
+        let elapsed = date.timeIntervalSince(epoch)
+        return elapsed >= 0 ? elapsed * speed : elapsed
+    }
+
+    /// The wall-clock date of a simulated time.
+    public func wallDate(simulatedTime: Double) -> Date {
+        epoch.addingTimeInterval(simulatedTime >= 0 ? simulatedTime / speed : simulatedTime)
+    }
+
+    /// Every task that exists at `date`, newest first (ties by id), as the list call returns them.
+    public func snapshots(at date: Date) -> [TaskSnapshot] {
+        let now = simulatedTime(at: date)
+        return tasks.filter { $0.simulatedStart <= now }
+            .map { snapshot(of: $0, simulatedNow: now) }
+            .sorted { lhs, rhs in
+                lhs.createdAt == rhs.createdAt ? lhs.task.id < rhs.task.id : lhs.createdAt > rhs.createdAt
+            }
+    }
+
+    /// The task with `id` at `date`, nil when it does not exist (yet).
+    public func snapshot(id: String, at date: Date) -> TaskSnapshot? {
+        let now = simulatedTime(at: date)
+        guard let task = tasks.first(where: { $0.id == id }), task.simulatedStart <= now else { return nil }
+        return snapshot(of: task, simulatedNow: now)
+    }
+
+    /// The phase of `task` at simulated time `now`, with the dates that go with it.
+    func snapshot(of task: ScenarioTask, simulatedNow now: Double) -> TaskSnapshot {
+        let age = max(0, now - task.simulatedStart)
+        var phase: TaskPhase
+        var changedAge = 0.0
+        let failAge = task.failure.map { $0.fraction * task.fullDuration }
+        let stopAge = task.stopAge ?? .infinity
+        if let failAge, age >= failAge, failAge < stopAge {
+            phase = .failed
+            changedAge = failAge
+        } else if age >= stopAge + Scenario.terminatingSeconds {
+            phase = .terminated
+            changedAge = stopAge + Scenario.terminatingSeconds
+        } else if age >= stopAge {
+            phase = .terminating
+            changedAge = stopAge
+        } else if age < task.fullDuration {
+            phase = .fullMigration(progress: age / task.fullDuration)
+        } else if task.isIncremental {
+            phase = .incrementalSync
+            changedAge = task.fullDuration
+        } else {
+            phase = .succeeded
+            changedAge = task.fullDuration
+        }
+        let ended: Bool
+        switch phase {
+        case .failed, .terminated, .succeeded: ended = true
+        default: ended = false
+        }
+        let released =
+            ended && age - changedAge >= 300 ? wallDate(simulatedTime: task.simulatedStart + changedAge + 300) : nil
+        return TaskSnapshot(
+            task: task, phase: phase, createdAt: wallDate(simulatedTime: task.simulatedStart),
+            updatedAt: wallDate(simulatedTime: task.simulatedStart + changedAge), releasedAt: released, age: age)
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+/// Which call a request is, read from its method and path (dcs-api-notes.md, "Read APIs").
+enum SimulatorCall: Sendable, Hashable {
+    /// `GET /v2/{project_id}/migration-tasks`.
+    case list(project: String)
+    /// `GET /v2/{project_id}/migration-task/{task_id}`.
+    case detail(project: String, taskID: String)
+    /// `GET /v2/{project_id}/migration-task/{task_id}/stats`.
+    case stats(project: String, taskID: String)
+    /// `GET /v2/{project_id}/migration-task/{task_id}/logs`.
+    case logs(project: String, taskID: String)
+    /// `POST /v3/auth/tokens` (fake IAM).
+    case token
+    /// `/_sim/faults` (control, unsigned, simulator only).
+    case controlFaults
+    /// Anything else: 404 `DCS.4001`.
+    case unknown
+
+    /// Classifies a request by method and percent-decoded path; a trailing `/` is tolerated.
+    init(method: String, path: String) {
+        let segments = path.split(separator: "/", omittingEmptySubsequences: true).map {
+            String($0).removingPercentEncoding ?? String($0)
+        }
+        let method = method.uppercased()
+        switch (method, segments.count) {
+        case (_, 2) where segments == ["_sim", "faults"]:
+            self = .controlFaults
+        case ("POST", 3) where segments == ["v3", "auth", "tokens"]:
+            self = .token
+        case ("GET", 3) where segments[0] == "v2" && segments[2] == "migration-tasks":
+            self = .list(project: segments[1])
+        case ("GET", 4) where segments[0] == "v2" && segments[2] == "migration-task":
+            self = .detail(project: segments[1], taskID: segments[3])
+        case ("GET", 5) where segments[0] == "v2" && segments[2] == "migration-task" && segments[4] == "stats":
+            self = .stats(project: segments[1], taskID: segments[3])
+        case ("GET", 5) where segments[0] == "v2" && segments[2] == "migration-task" && segments[4] == "logs":
+            self = .logs(project: segments[1], taskID: segments[3])
+        default:
+            self = .unknown
+        }
+    }
+
+    /// The fault scope this call falls under; nil for the control endpoint, which faults never touch.
+    var scope: FaultRule.Scope? {
+        switch self {
+        case .list: return .list
+        case .detail: return .detail
+        case .stats: return .stats
+        case .logs: return .logs
+        case .token: return .token
+        case .unknown: return .any
+        case .controlFaults: return nil
+        }
+    }
+
+    /// The project id in the path, for the DCS calls.
+    var project: String? {
+        switch self {
+        case .list(let project), .detail(let project, _), .stats(let project, _), .logs(let project, _): return project
+        case .token, .controlFaults, .unknown: return nil
+        }
+    }
+}

@@ -1,0 +1,156 @@
+import DCSKit
+import Foundation
+
+extension SimulatorRouter {
+    /// Routes an authenticated DCS call, the IAM call, or an unknown path.
+    func route(_ call: SimulatorCall, request: HTTPRequest, now: Date, requestID: String, faults: [FaultRule.Kind])
+        -> HTTPResponse
+    {
+        switch call {
+        case .unknown:
+            return SimulatorResponses.dcsError(
+                status: 404, code: "DCS.4001", message: "The requested URL was not found on this server.")
+        case .token:
+            return issueToken(request, now: now)
+        case .controlFaults:
+            return control(request)
+        case .list, .detail, .stats, .logs:
+            if let failure = authenticate(request, project: call.project ?? "", now: now, requestID: requestID) {
+                return failure
+            }
+        }
+        let body: [String: JSONValue]
+        switch call {
+        case .list:
+            switch listBody(request, now: now, faults: faults) {
+            case .success(let page): body = page
+            case .failure(let error): return error.response
+            }
+        case .detail(_, let taskID), .stats(_, let taskID), .logs(_, let taskID):
+            guard let snapshot = scenario.snapshot(id: taskID, at: now) else {
+                return SimulatorResponses.dcsError(
+                    status: 400, code: "DCS.4133", message: "The migration task does not exist: \(taskID.prefix(64))")
+            }
+            if case .detail = call {
+                body = snapshot.detail()
+            } else if case .stats = call {
+                body = snapshot.statsObject(seed: configuration.seed)
+            } else {
+                switch logsBody(request, snapshot: snapshot) {
+                case .success(let logs): body = logs
+                case .failure(let error): return error.response
+                }
+            }
+        default:
+            return SimulatorResponses.dcsError(
+                status: 404, code: "DCS.4001", message: "The requested URL was not found on this server.")
+        }
+        let mutated = faults.reduce(body) { FaultMutation.apply($1, to: $0) }
+        return SimulatorResponses.json(.object(mutated))
+    }
+
+    /// A 400 for a bad query parameter.
+    struct BadParameter: Error {
+        let response: HTTPResponse
+        init(_ message: String) {
+            response = SimulatorResponses.dcsError(status: 400, code: "DCS.4800", message: message)
+        }
+    }
+
+    /// Reads an integer query parameter: nil when absent, an error when not an integer in `range`.
+    func integerParameter(_ items: [URLQueryItem], _ name: String, range: ClosedRange<Int>) -> Result<
+        Int?, BadParameter
+    > {
+        guard let raw = items.last(where: { $0.name == name })?.value else { return .success(nil) }
+        guard let value = Int(raw), range.contains(value) else {
+            return .failure(
+                BadParameter(
+                    "Invalid request parameter: \(name) must be an integer in \(range.lowerBound)…\(range.upperBound).")
+            )
+        }
+        return .success(value)
+    }
+
+    /// The list call: `offset` ≥ 0, `limit` 1…1000 (default 10), `name` as a case-insensitive
+    /// substring (the doc says only "Name of the migration task"; DCS list filters match fuzzily).
+    func listBody(_ request: HTTPRequest, now: Date, faults: [FaultRule.Kind]) -> Result<
+        [String: JSONValue], BadParameter
+    > {
+        let items = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
+        let limit: Int
+        let offset: Int
+        switch (
+            integerParameter(items, "limit", range: 1...1000),
+            integerParameter(items, "offset", range: 0...Int(Int32.max))
+        ) {
+        case (.failure(let error), _), (_, .failure(let error)): return .failure(error)
+        case (.success(let l), .success(let o)):
+            limit = l ?? 10
+            offset = o ?? 0
+        }
+        var tasks = scenario.snapshots(at: now)
+        if let name = items.last(where: { $0.name == "name" })?.value, !name.isEmpty {
+            tasks = tasks.filter { $0.task.name.lowercased().contains(name.lowercased()) }
+        }
+        var start = offset
+        for case .duplicateRows(let overlap) in faults where offset > 0 { start = max(0, offset - overlap) }
+        var page = start < tasks.count ? Array(tasks[start..<min(tasks.count, start + limit)]) : []
+        if faults.contains(.emptyPage) { page = [] }
+        return .success([
+            "count": .int(Int64(tasks.count)),
+            "migration_tasks": .array(page.map { .object($0.listItem()) }),
+        ])
+    }
+
+    /// The logs call: `offset`/`limit` as for the list, `log_level` filter.
+    func logsBody(_ request: HTTPRequest, snapshot: TaskSnapshot) -> Result<[String: JSONValue], BadParameter> {
+        let items = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
+        let limit: Int
+        let offset: Int
+        switch (
+            integerParameter(items, "limit", range: 1...1000),
+            integerParameter(items, "offset", range: 0...Int(Int32.max))
+        ) {
+        case (.failure(let error), _), (_, .failure(let error)): return .failure(error)
+        case (.success(let l), .success(let o)):
+            limit = l ?? 10
+            offset = o ?? 0
+        }
+        var entries = snapshot.logEntries(scenario: scenario)
+        if let level = items.last(where: { $0.name == "log_level" })?.value, !level.isEmpty {
+            entries = entries.filter { $0.level == level.uppercased() }
+        }
+        let page = offset < entries.count ? Array(entries[offset..<min(entries.count, offset + limit)]) : []
+        return .success(["log_num": .int(Int64(entries.count)), "migration_logs": .array(page.map(\.object))])
+    }
+
+    /// Checks `X-Auth-Token` (issued, unexpired, same project) or the AK/SK signature, and the project.
+    func authenticate(_ request: HTTPRequest, project: String, now: Date, requestID: String) -> HTTPResponse? {
+        if let token = request.headers["X-Auth-Token"] {
+            guard let issued = issuedToken(token) else {
+                return SimulatorResponses.dcsError(status: 401, code: "DCS.1001", message: "Invalid token.")
+            }
+            guard issued.expiresAt > now else {
+                return SimulatorResponses.dcsError(status: 401, code: "DCS.1002", message: "The token has expired.")
+            }
+            guard issued.projectID == project else {
+                return SimulatorResponses.dcsError(
+                    status: 401, code: "DCS.1004",
+                    message: "The project ID in the URL does not match the token's project.")
+            }
+            return nil
+        }
+        if let failure = verifier.verify(request, now: now) {
+            return SimulatorResponses.gatewayError(
+                status: 401, code: failure.code, message: failure.message, requestID: requestID)
+        }
+        // AK/SK keys belong to one account; a path with another project is the same mismatch as a
+        // token scoped to another project (DCS.1004), which is what users see when they mix up ids.
+        guard project == configuration.projectID else {
+            return SimulatorResponses.dcsError(
+                status: 401, code: "DCS.1004",
+                message: "The project ID in the URL does not match the credentials' project.")
+        }
+        return nil
+    }
+}

@@ -1,0 +1,18 @@
+import Foundation
+
+/// What the reducer asks the outside world to do; performed by the composition root (monitor calls,
+/// terminal calls), never by the reducer itself.
+public enum DashboardEffect: Sendable, Hashable {
+    /// Fetch every target now.
+    case refreshNow
+    /// Pause or resume periodic refreshes.
+    case setPaused(Bool)
+    /// Change the refresh interval, in seconds.
+    case setInterval(TimeInterval)
+    /// Restore the terminal and exit.
+    case quit
+    /// Clear and repaint the whole terminal (Ctrl-L, resize).
+    case redrawAll
+    /// Ring the terminal bell.
+    case bell
+}

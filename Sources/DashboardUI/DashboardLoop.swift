@@ -1,0 +1,101 @@
+import DCSKit
+import Foundation
+
+/// The UI thread's loop (STYLE.md threading): read a key with a short timeout, drain the monitor's
+/// inbox, reduce, and redraw only when the state changed; the age clock ticks at most once a second.
+/// The monitor runs on its own queue, so a hung fetch never delays a key by more than one timeout.
+///
+/// `@unchecked Sendable`: only `stopSignal` is touched from other threads (signal handlers), under
+/// `lock`; everything else is used on the thread that calls `run()`.
+public final class DashboardLoop: @unchecked Sendable {
+    /// How long one read waits for a key (ms): the inbox is drained at least this often.
+    public static let readTimeoutMilliseconds = 100
+
+    /// Why the loop ended.
+    public enum Exit: Sendable, Hashable {
+        /// The user quit.
+        case quit
+        /// The terminal went away.
+        case terminalClosed
+        /// `requestStop` was called (a signal), with its value.
+        case stopped(Int32)
+    }
+
+    /// The state as of the last event (read after `run()` returns, or by tests).
+    public private(set) var state: DashboardState
+    private let screen: any Screen
+    private let inbox: MonitorInbox
+    private let now: () -> Date
+    private let perform: (DashboardEffect) -> Void
+    private let lock = NSLock()
+    private var stopSignal: Int32?
+    private var lastTickSecond: Int
+
+    /// Builds a loop; `perform` receives the effects other than quit, redraw and bell.
+    public init(
+        state: DashboardState, screen: any Screen, inbox: MonitorInbox, now: @escaping () -> Date,
+        perform: @escaping (DashboardEffect) -> Void
+    ) {
+        self.state = state
+        self.screen = screen
+        self.inbox = inbox
+        self.now = now
+        self.perform = perform
+        lastTickSecond = Int(now().timeIntervalSince1970.rounded(.down))
+    }
+
+    /// Asks the loop to end within one read timeout; callable from any thread.
+    public func requestStop(signal: Int32) {
+        lock.withLock { stopSignal = signal }
+    }
+
+    /// Runs until quit, a closed terminal or a stop request.
+    public func run() -> Exit {
+        screen.invalidate()
+        screen.draw(DashboardView.render(state))
+        while true {
+            if let signal = lock.withLock({ stopSignal }) { return .stopped(signal) }
+            var events: [DashboardEvent] = []
+            switch screen.read(timeoutMilliseconds: Self.readTimeoutMilliseconds) {
+            case .closed: return .terminalClosed
+            case .key(let key): events.append(.keyPressed(key))
+            case .resized(let size): events.append(.terminalResized(size))
+            case .timeout: break
+            }
+            events += inbox.drain().map(DashboardEvent.init)
+            let instant = now()
+            let second = Int(instant.timeIntervalSince1970.rounded(.down))
+            if second != lastTickSecond {
+                lastTickSecond = second
+                events.append(.tick(instant))
+            }
+            if events.isEmpty { continue }
+            if handle(events) { return .quit }
+        }
+    }
+
+    /// Reduces the events, performs effects, redraws if anything visible changed; true on quit.
+    func handle(_ events: [DashboardEvent]) -> Bool {
+        let before = state
+        var quit = false
+        var repaint = false
+        for event in events {
+            for effect in DashboardReducer.reduce(state: &state, event: event) {
+                switch effect {
+                case .quit: quit = true
+                case .redrawAll: repaint = true
+                case .bell: screen.bell()
+                case .refreshNow, .setPaused, .setInterval: perform(effect)
+                }
+            }
+        }
+        if quit { return true }
+        if repaint { screen.invalidate() }
+        // The frame is compared cell by cell by the screen; skipping the render when the state did not
+        // change keeps an idle dashboard at zero work.
+        if repaint || state != before {
+            screen.draw(DashboardView.render(state))
+        }
+        return false
+    }
+}

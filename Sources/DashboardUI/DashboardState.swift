@@ -1,0 +1,109 @@
+import DCSKit
+import Foundation
+
+/// Everything the dashboard shows, owned by the UI thread and changed only by `reduce`.
+public struct DashboardState: Sendable, Equatable {
+    /// What the task list shows in its body.
+    public enum Mode: Sendable, Hashable {
+        /// List (with a detail pane when there is room).
+        case list
+        /// The selected task's detail over the whole body.
+        case fullDetail
+    }
+
+    /// The filter prompt while it is open.
+    public struct FilterPrompt: Sendable, Hashable {
+        /// The text typed so far (already applied, live).
+        public var text: String
+        /// The filter before the prompt opened (restored by Esc).
+        public var original: String
+    }
+
+    /// The latest snapshot from the monitor.
+    public var snapshot: TaskSnapshot
+    /// Visible rows: filtered, category toggles applied, sorted. Derived by `recomputeRows()`.
+    public internal(set) var rows: [WatchedTask] = []
+    /// Tasks before filtering.
+    public internal(set) var totalCount = 0
+    /// The selected task; follows the task across refreshes and re-sorts.
+    public var selection: TaskKey?
+    /// The first visible row.
+    public var scrollOffset = 0
+    /// The filter text in effect.
+    public var filterText = ""
+    /// The parsed filter in effect.
+    public var query = TaskQuery()
+    /// The filter prompt, while open.
+    public var prompt: FilterPrompt?
+    /// Categories hidden by the quick toggles.
+    public var hiddenCategories: Set<StatusCategory> = []
+    /// The sort order.
+    public var sort = TaskSort()
+    /// True while periodic refresh is paused.
+    public var paused = false
+    /// The refresh interval, seconds.
+    public var interval: TimeInterval
+    /// The terminal size.
+    public var size: TerminalSize
+    /// List or full-screen detail.
+    public var mode: Mode = .list
+    /// True while the help overlay is shown.
+    public var showHelp = false
+    /// A transient one-line message (e.g. a bad filter token); cleared by the next key.
+    public var message: String?
+    /// The clock as of the last tick.
+    public var now: Date
+    /// Spinner frame, advanced by ticks while fetching.
+    public var spinnerPhase = 0
+    /// Symbols for statuses and decorations (Unicode or ASCII for non-UTF-8 locales).
+    public var symbols: SymbolSet
+    /// The time zone for created/released times.
+    public var timeZone: TimeZone
+
+    /// Builds the initial state.
+    public init(
+        snapshot: TaskSnapshot, interval: TimeInterval, size: TerminalSize, now: Date,
+        symbols: SymbolSet = .unicode, timeZone: TimeZone = .current
+    ) {
+        self.snapshot = snapshot
+        self.interval = interval
+        self.size = size
+        self.now = now
+        self.symbols = symbols
+        self.timeZone = timeZone
+        recomputeRows()
+    }
+
+    /// Index of the selected row in `rows`.
+    public var selectedIndex: Int? {
+        guard let selection else { return nil }
+        return rows.firstIndex { $0.id == selection }
+    }
+
+    /// The selected task.
+    public var selectedTask: WatchedTask? {
+        selectedIndex.map { rows[$0] }
+    }
+
+    /// True when more than one target is watched (adds a target column).
+    public var showsTargetColumn: Bool { snapshot.targets.count > 1 }
+
+    /// Re-filters and re-sorts; keeps the selection on the same task, or on the row at the same
+    /// position when that task is gone.
+    mutating func recomputeRows() {
+        let previousIndex = selectedIndex
+        let all = snapshot.watchedTasks
+        totalCount = all.count
+        let visible = all.filter { !hiddenCategories.contains($0.task.status.category) && query.matches($0) }
+        rows = sort.sorted(visible)
+        if let selection, rows.contains(where: { $0.id == selection }) {
+            return
+        }
+        if rows.isEmpty {
+            // Keep the key: if the task comes back (filter relaxed), the selection returns to it.
+            return
+        }
+        let index = min(previousIndex ?? 0, rows.count - 1)
+        selection = rows[max(index, 0)].id
+    }
+}

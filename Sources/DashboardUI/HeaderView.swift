@@ -1,0 +1,60 @@
+import DCSKit
+
+/// The header: what is watched, how many tasks (and how many the filter shows), the refresh
+/// interval, the data's age and a spinner; then the counts per status category; and the stale banner.
+enum HeaderView {
+    /// Category order of the counts line: the quick-toggle categories, then the rare ones.
+    static let countOrder: [StatusCategory] = [.running, .failed, .succeeded, .stopped, .stopping, .unknown]
+
+    static func draw(_ state: DashboardState, area: DashboardLayout.Area, into buffer: inout ScreenBuffer) {
+        buffer.put(DisplayWidth.truncate(titleLine(state), to: area.width), x: area.x, y: area.y, style: CellStyle(.header))
+        guard area.height > 1 else { return }
+        var parts: [(String, CellStyle)] = []
+        var counts: [StatusCategory: Int] = [:]
+        for task in state.snapshot.watchedTasks { counts[task.task.status.category, default: 0] += 1 }
+        for category in countOrder {
+            let count = counts[category] ?? 0
+            let hidden = state.hiddenCategories.contains(category)
+            if count == 0, !hidden, category == .stopping || category == .unknown { continue }
+            let text = "\(state.symbols.symbol(for: category)) \(category.rawValue) \(count)" + (hidden ? " (hidden)" : "")
+            parts.append((text, CellStyle(hidden ? .dim : .status(category))))
+        }
+        DashboardView.drawParts(parts, x: area.x, y: area.y + 1, width: area.width, into: &buffer)
+    }
+
+    /// "dcswatch  prod, staging  12 of 340  every 5s  updated 3s ago ⠋".
+    static func titleLine(_ state: DashboardState) -> String {
+        let names = state.snapshot.targets.map { SafeText.line($0.name, limit: 40) }.joined(separator: ", ")
+        let filtered = !state.query.isEmpty || !state.hiddenCategories.isEmpty
+        let count = filtered ? "\(state.rows.count) of \(state.totalCount)" : "\(state.totalCount) tasks"
+        let refresh = state.paused ? "PAUSED" : "every " + AgeFormat.interval(state.interval)
+        var age = "loading"
+        if let fetched = state.snapshot.oldestFetch {
+            age = "updated " + AgeFormat.dataAge(state.now.timeIntervalSince(fetched)) + " ago"
+        }
+        var line = ["dcswatch", names, count, refresh, age].joined(separator: "  ")
+        if state.snapshot.isFetching, !state.symbols.spinner.isEmpty {
+            line += " " + state.symbols.spinner[state.spinnerPhase % state.symbols.spinner.count]
+        }
+        return line
+    }
+
+    /// "⚠ STALE  data 2m05s old  prod: message  retry in 20s" over the last good data.
+    static func drawBanner(_ state: DashboardState, area: DashboardLayout.Area, into buffer: inout ScreenBuffer) {
+        let failing = state.snapshot.failingTargets
+        guard let first = failing.first, let failure = first.failure else { return }
+        var text = state.symbols.warning + " "
+        if let fetched = first.fetchedAt {
+            text += "STALE  data " + AgeFormat.dataAge(state.now.timeIntervalSince(fetched)) + " old  "
+        } else {
+            text += "NO DATA  "
+        }
+        let source = state.snapshot.targets.count > 1 ? SafeText.line(first.name, limit: 40) + ": " : ""
+        text += source + SafeText.line(failure.message, limit: 400)
+        if failing.count > 1 { text += "  (+\(failing.count - 1) more failing)" }
+        let retry = failure.nextAttemptAt.timeIntervalSince(state.now)
+        text += state.paused ? "  (paused)" : "  retry in " + AgeFormat.dataAge(max(retry, 0))
+        buffer.fill(x: area.x, y: area.y, count: area.width, style: CellStyle(.banner))
+        buffer.put(DisplayWidth.truncate(text, to: area.width), x: area.x, y: area.y, style: CellStyle(.banner))
+    }
+}

@@ -1,0 +1,12 @@
+import DCSKit
+
+/// What a key asks for in the task list (the key table maps keys to these; the reducer performs them).
+public enum KeyAction: Sendable, Hashable {
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case toggleDetail, openFilter, escape
+    case nextSortColumn, reverseSort
+    case refresh, togglePause, longerInterval, shorterInterval
+    case redraw, quit, toggleHelp
+    /// Shows or hides one status category (keys 1–4).
+    case toggleCategory(StatusCategory)
+}

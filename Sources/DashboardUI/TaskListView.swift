@@ -1,0 +1,115 @@
+import DCSKit
+import Foundation
+
+/// The task list: a column header and one row per visible task, the selected row reversed.
+enum TaskListView {
+    static func draw(_ state: DashboardState, layout: DashboardLayout, into buffer: inout ScreenBuffer) {
+        let area = layout.list
+        let columns = TaskColumns(width: area.width, rows: state.rows, state: state)
+        if let header = layout.columnHeader {
+            drawHeader(state, columns: columns, area: header, into: &buffer)
+        }
+        if state.rows.isEmpty {
+            buffer.put(DisplayWidth.truncate(emptyText(state), to: area.width), x: area.x, y: area.y, style: CellStyle(.dim))
+        }
+        let selected = state.selectedIndex
+        for line in 0..<area.height {
+            let index = state.scrollOffset + line
+            guard index < state.rows.count else { break }
+            drawRow(
+                state.rows[index], state: state, columns: columns, x: area.x, y: area.y + line, width: area.width,
+                selected: index == selected, into: &buffer)
+        }
+        if layout.placement == .right, let detail = layout.detail {
+            for row in detail.y..<(detail.y + detail.height) {
+                buffer.put(state.symbols.vertical, x: detail.x - 1, y: row, style: CellStyle(.separator))
+            }
+            if let header = layout.columnHeader {
+                buffer.put(state.symbols.vertical, x: detail.x - 1, y: header.y, style: CellStyle(.separator))
+            }
+        }
+    }
+
+    static func drawHeader(
+        _ state: DashboardState, columns: TaskColumns, area: DashboardLayout.Area, into buffer: inout ScreenBuffer
+    ) {
+        let mark = state.sort.descending ? (state.symbols == .ascii ? "^" : "▲") : (state.symbols == .ascii ? "v" : "▼")
+        func title(_ text: String, _ column: SortColumn) -> String { state.sort.column == column ? text + mark : text }
+        let cells: [(String, Int)] = [
+            (title("STATUS", .status), columns.status), (title("TARGET", .target), columns.target),
+            (title("NAME", .name), columns.name), (title("TYPE", .type), columns.type),
+            (title("SOURCE \(state.symbols.arrow) TARGET", .source), columns.route),
+            (title("CREATED", .created), columns.created), ("AGE", columns.age),
+        ]
+        drawCells(cells.map { ($0.0, $0.1, CellStyle(.columnHeader)) }, x: area.x, y: area.y, width: area.width, into: &buffer)
+    }
+
+    static func drawRow(
+        _ watched: WatchedTask, state: DashboardState, columns: TaskColumns, x: Int, y: Int, width: Int, selected: Bool,
+        into buffer: inout ScreenBuffer
+    ) {
+        let task = watched.task
+        let plain = CellStyle(.normal, selected: selected)
+        if selected { buffer.fill(x: x, y: y, count: width, style: plain) }
+        let cells: [(String, Int, CellStyle)] = [
+            (statusText(task, symbols: state.symbols), columns.status, CellStyle(.status(task.status.category), selected: selected)),
+            (SafeText.line(watched.target, limit: 40), columns.target, plain),
+            (task.name.isEmpty ? "-" : SafeText.line(task.name, limit: 200), columns.name, plain),
+            (typeText(task), columns.type, plain),
+            (routeText(task, symbols: state.symbols), columns.route, plain),
+            (createdText(task, timeZone: state.timeZone), columns.created, plain),
+            (ageText(task, now: state.now), columns.age, plain),
+        ]
+        drawCells(cells, x: x, y: y, width: width, into: &buffer)
+    }
+
+    /// Draws cells of the given widths left to right; zero-width columns are skipped.
+    static func drawCells(_ cells: [(String, Int, CellStyle)], x: Int, y: Int, width: Int, into buffer: inout ScreenBuffer) {
+        var column = x
+        for (text, columnWidth, style) in cells where columnWidth > 0 {
+            let room = min(columnWidth, x + width - column)
+            guard room > 0 else { return }
+            buffer.put(DisplayWidth.truncate(text, to: room), x: column, y: y, style: style, limit: room)
+            column += columnWidth + TaskColumns.gap
+        }
+    }
+
+    /// "✖ FAILED": symbol and raw status (the word itself, so monochrome still reads).
+    static func statusText(_ task: MigrationTask, symbols: SymbolSet) -> String {
+        let raw = SafeText.line(task.status.raw.trimmingCharacters(in: .whitespaces), limit: 40)
+        return symbols.symbol(for: task.status.category) + " " + (raw.isEmpty ? "(none)" : raw)
+    }
+
+    /// "online full+incr".
+    static func typeText(_ task: MigrationTask) -> String {
+        SafeText.line(task.migrationType.shortLabel + " " + task.migrationMethod.shortLabel, limit: 60)
+    }
+
+    /// "source → target".
+    static func routeText(_ task: MigrationTask, symbols: SymbolSet) -> String {
+        let source = task.sourceLabel.isEmpty ? "?" : SafeText.line(task.sourceLabel, limit: 100)
+        let target = task.targetLabel.isEmpty ? "?" : SafeText.line(task.targetLabel, limit: 100)
+        return source + " " + symbols.arrow + " " + target
+    }
+
+    /// Creation time in the user's zone, or the raw text when it cannot be parsed.
+    static func createdText(_ task: MigrationTask, timeZone: TimeZone) -> String {
+        if let date = task.createdAt.date { return AgeFormat.dateTime(date, timeZone: timeZone) }
+        return task.createdAt.raw.isEmpty ? "-" : SafeText.line(task.createdAt.raw, limit: 40)
+    }
+
+    /// Time since creation.
+    static func ageText(_ task: MigrationTask, now: Date) -> String {
+        guard let date = task.createdAt.date else { return "-" }
+        return AgeFormat.duration(now.timeIntervalSince(date))
+    }
+
+    /// What an empty list says.
+    static func emptyText(_ state: DashboardState) -> String {
+        if state.totalCount > 0 { return "No task matches the filter (Esc clears it)" }
+        if state.snapshot.oldestFetch == nil {
+            return state.snapshot.failingTargets.isEmpty ? "Loading tasks…" : "No data yet: see the message above"
+        }
+        return "No migration tasks"
+    }
+}

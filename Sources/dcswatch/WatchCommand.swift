@@ -1,0 +1,105 @@
+import ArgumentParser
+import CursesTerminal
+import DCSKit
+import DCSSimulator
+import Foundation
+import Logging
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// `dcswatch watch`, also plain `dcswatch`: the live dashboard (issue 4). The composition root of the
+/// dashboard: builds the clients (or the in-process simulator for `--demo`), the monitor with its
+/// Dispatch ticker, the log handler, and hands them to the curses session.
+struct WatchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "watch",
+        abstract: "Watch every migration task live: filter, sort, details, refreshed in the background (default).",
+        discussion: """
+            Press ? for every key; q quits. With --demo, an embedded simulator runs on 127.0.0.1 and the
+            dashboard talks to it through the real client, AK/SK signing included. Logs go only to
+            --log-file, never to the screen. For scripts and pipes use `dcswatch list`.
+            """
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Option(help: ArgumentHelp("Seconds between refreshes (default: config, else 5).", valueName: "seconds"))
+    var interval: Double?
+
+    @Flag(help: "Watch the embedded simulator instead of a cloud: no account needed.")
+    var demo = false
+
+    @Option(name: .customLong("log-file"), help: ArgumentHelp("Append logs to this file.", valueName: "path"))
+    var logFile: String?
+
+    @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set); statuses keep words and symbols.")
+    var noColor = false
+
+    func validate() throws {
+        if let interval, !(interval >= TaskMonitor.minimumInterval && interval <= 3600) {
+            throw ValidationError("--interval must be between \(TaskMonitor.minimumInterval) and 3600 seconds")
+        }
+    }
+
+    func run() async throws {
+        guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+            printError("dcswatch: the dashboard needs a terminal; for scripts and pipes use `dcswatch list`")
+            throw ExitCode(2)
+        }
+        let logger = try Self.makeLogger(path: logFile)
+        var simulator: SimulatorServer?
+        let targets: [MonitoredTarget]
+        var configuredInterval: Double?
+        if demo {
+            let server = SimulatorServer(configuration: SimulatorConfiguration(), logger: logger)
+            simulator = server
+            targets = [try await Self.demoTarget(server: server, logger: logger)]
+        } else {
+            let connections: TargetConnections
+            do {
+                connections = try connection.connect(logger: logger)
+            } catch {
+                printError("dcswatch: " + error.oneLineMessage)
+                throw ExitCode(2)
+            }
+            for warning in connections.warnings { logger.warning("\(warning)") }
+            configuredInterval = connections.config.refreshIntervalSeconds
+            targets = connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) }
+        }
+        let seconds = max(interval ?? configuredInterval ?? 5, TaskMonitor.minimumInterval)
+        let inbox = MonitorInbox()
+        let monitor = TaskMonitor(
+            targets: targets, ticker: DispatchRefreshTicker(), interval: seconds, logger: logger, publish: inbox.post)
+        let wantColor = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        let outcome: DashboardSession.Outcome
+        do {
+            outcome = try await DashboardSession.run(
+                DashboardSession.Configuration(monitor: monitor, inbox: inbox, interval: seconds, wantColor: wantColor))
+        } catch {
+            await simulator?.stop()
+            printError("dcswatch: cannot use this terminal (\(error)); check TERM, or use `dcswatch list`")
+            throw ExitCode(2)
+        }
+        logger.info("dashboard ended: \(outcome)")
+        await simulator?.stop()
+        if outcome != .quit { throw ExitCode(outcome.exitStatus) }
+    }
+
+    /// Starts the simulator on 127.0.0.1 (a free port) and builds a real client for it, signing with
+    /// the demo AK/SK, so `--demo` exercises the same code as a cloud.
+    static func demoTarget(server: SimulatorServer, logger: Logger) async throws -> MonitoredTarget {
+        let url = try await server.start(port: 0)
+        let credentials = SigningCredentials(
+            accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey)
+        let target = ResolvedTarget(
+            name: "demo", endpoint: url, projectID: SimulatorConfiguration.demoProjectID, auth: .signing(credentials),
+            credentialSource: "demo simulator")
+        let client = DCSClient(
+            target: target, transport: URLSessionTransport(connectTimeout: 5, requestTimeout: 15),
+            options: ClientOptions(connectTimeout: 5, requestTimeout: 15, maxRetries: 1), logger: logger)
+        logger.info("demo simulator listening on \(url)")
+        return MonitoredTarget(name: target.name, listing: client)
+    }
+}
