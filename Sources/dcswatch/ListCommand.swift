@@ -58,7 +58,11 @@ struct ListCommand: AsyncParsableCommand {
             statuses: status, nameContains: name, sort: ListSortKey(rawValue: sort) ?? .target, reverse: reverse)
         let logger =
             verbose
-            ? Logger(label: "dcswatch.client", factory: { StreamLogHandler.standardError(label: $0) })
+            ? Logger(label: "dcswatch.client", factory: { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = .debug
+                return handler
+            })
             : Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() })
         let connections: TargetConnections
         do {
