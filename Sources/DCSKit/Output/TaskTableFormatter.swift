@@ -19,6 +19,7 @@ public struct TaskTableFormatter: Sendable {
         self.showTarget = showTarget
     }
 
+    /// One column: its cells and how far it may shrink.
     struct Column {
         let header: String
         let cells: [String]
@@ -138,11 +139,17 @@ public struct TaskTableFormatter: Sendable {
 /// The SGR colours `list` uses for statuses; the word is always printed too (colour is never the
 /// only signal).
 public enum ANSIStyle: String, Sendable {
+    /// Failed.
     case red = "31"
+    /// Succeeded.
     case green = "32"
+    /// Stopping.
     case yellow = "33"
+    /// Running.
     case cyan = "36"
+    /// Unknown status.
     case magenta = "35"
+    /// Stopped.
     case dim = "2"
 
     /// The colour of a status category.
