@@ -54,7 +54,15 @@ let package = Package(
             dependencies: ["DCSKit", "DCSTestSupport", "DCSSimulator"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "DCSSimulatorTests", dependencies: ["DCSSimulator", "DCSKit", "DCSTestSupport"]),
+        .testTarget(
+            name: "DCSSimulatorTests",
+            dependencies: [
+                "DCSSimulator", "DCSKit", "DCSTestSupport", .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            // The official-SDK interop script is run by a test from the source tree, not bundled.
+            exclude: ["Python"]
+        ),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DCSKit", "DCSTestSupport"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DCSKit", "DCSTestSupport", "DCSSimulator"]),
     ],

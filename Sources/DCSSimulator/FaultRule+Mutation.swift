@@ -30,7 +30,8 @@ enum FaultMutation {
         if case .array(let items)? = body["migration_tasks"] {
             var body = body
             body["migration_tasks"] = .array(
-                items.enumerated().map { index, item in item.objectValue.map { .object(transform($0, index)) } ?? item })
+                items.enumerated().map { index, item in item.objectValue.map { .object(transform($0, index)) } ?? item }
+            )
             return body
         }
         if case .array(let logs)? = body["migration_logs"] {
@@ -42,7 +43,8 @@ enum FaultMutation {
         return transform(body, 0)
     }
 
-    private static func mutateTask(_ task: [String: JSONValue], kind: FaultRule.Kind, index: Int) -> [String: JSONValue] {
+    private static func mutateTask(_ task: [String: JSONValue], kind: FaultRule.Kind, index: Int) -> [String: JSONValue]
+    {
         var task = task
         switch kind {
         case .nulls:
@@ -59,7 +61,9 @@ enum FaultMutation {
                 task[key] = .string(longString(from: seed.isEmpty ? key : seed, length: length))
             }
         case .hostileText:
-            for key in ["task_name", "description", "error_message", "message", "source_instance_name", "target_instance_name"]
+            for key in [
+                "task_name", "description", "error_message", "message", "source_instance_name", "target_instance_name",
+            ]
             where task[key] != nil {
                 task[key] = .string(HostileText.wrap(task[key]?.lenientString ?? "", index: index + key.count))
             }

@@ -1,32 +1,6 @@
 import DCSKit
 import Foundation
 
-/// Why a `--fault` text was refused.
-public enum FaultParseError: Error, Sendable, Hashable, UserFacingError {
-    /// The fault kind is not one we know.
-    case unknownKind(String)
-    /// The argument after `KIND:` does not fit the kind.
-    case badArgument(kind: String, argument: String)
-    /// The `@TRIGGER` part is malformed.
-    case badTrigger(String)
-    /// The `/CALL` part names no call.
-    case badScope(String)
-
-    /// One line saying what to fix.
-    public var userMessage: String {
-        switch self {
-        case .unknownKind(let kind):
-            return "Unknown fault '\(SafeText.line(kind, limit: 40))'; see `dcswatch simulate --help` for the list."
-        case .badArgument(let kind, let argument):
-            return "Fault '\(kind)' does not take '\(SafeText.line(argument, limit: 40))'; see `dcswatch simulate --help`."
-        case .badTrigger(let trigger):
-            return "Fault trigger '\(SafeText.line(trigger, limit: 40))' is not always, every:K, first:N or window:START-END."
-        case .badScope(let scope):
-            return "Fault call '\(SafeText.line(scope, limit: 40))' is not one of any, list, detail, stats, logs, token."
-        }
-    }
-}
-
 extension FaultRule {
     /// The grammar, as `simulate --help` and docs/SIMULATOR.md print it.
     public static let grammar = """
@@ -67,7 +41,9 @@ extension FaultRule {
     private static func parseKind(_ name: String, argument: String?) throws(FaultParseError) -> Kind {
         func count(default value: Int, range: ClosedRange<Int>) throws(FaultParseError) -> Int {
             guard let argument else { return value }
-            guard let number = Int(argument), range.contains(number) else { throw .badArgument(kind: name, argument: argument) }
+            guard let number = Int(argument), range.contains(number) else {
+                throw .badArgument(kind: name, argument: argument)
+            }
             return number
         }
         func duration(default value: TimeInterval?) throws(FaultParseError) -> TimeInterval {
@@ -117,7 +93,9 @@ extension FaultRule {
             return .first(n)
         case ("window", 2):
             let bounds = pieces[1].split(separator: "-", maxSplits: 1).map(String.init)
-            guard bounds.count == 2, let start = parseDuration(bounds[0]), let end = parseDuration(bounds[1]), start < end else {
+            guard bounds.count == 2, let start = parseDuration(bounds[0]), let end = parseDuration(bounds[1]),
+                start < end
+            else {
                 throw .badTrigger(text)
             }
             return .window(start: start, end: end)

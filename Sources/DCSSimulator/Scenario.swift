@@ -14,12 +14,15 @@ public struct Scenario: Sendable {
     public let speed: Double
     /// The tasks that exist at the start, then those that appear later, in order of appearance.
     public let tasks: [ScenarioTask]
+    /// `tasks` in list order (newest start first, ties by id), sorted once: creation dates follow
+    /// starts, so the order never changes and each request only filters.
+    private let listOrder: [ScenarioTask]
 
     /// Simulated seconds a stop request takes before the task is TERMINATED.
     static let terminatingSeconds = 60.0
 
     /// Draws `taskCount` tasks spread over the past week (about half of them in a wave of the last
-    /// three hours) and the tasks that will appear later (every 15–45 simulated minutes).
+    /// two hours) and the tasks that will appear later (every 15–45 simulated minutes).
     public init(seed: UInt64, taskCount: Int, speed: Double, epoch: Date) {
         self.seed = seed
         self.epoch = epoch
@@ -28,17 +31,20 @@ public struct Scenario: Sendable {
         var tasks: [ScenarioTask] = []
         let initial = max(0, taskCount)
         for index in 0..<initial {
-            let inWave = timeline.unit() < 0.45
-            let start = inWave ? -timeline.unit() * 10_800 : -(21_600 + timeline.unit() * 583_200)
+            let inWave = timeline.unit() < 0.5
+            let start = inWave ? -timeline.unit() * 7_200 : -(21_600 + timeline.unit() * 583_200)
             tasks.append(ScenarioTask.generate(seed: seed, index: index, start: start))
         }
         // New tasks keep appearing; bounded so a long run at high speed stays cheap.
         var next = 0.0
-        for index in initial..<(initial + max(20, initial)) {
+        for index in initial..<(initial + max(50, 2 * initial)) {
             next += 900 + timeline.unit() * 1_800
             tasks.append(ScenarioTask.generate(seed: seed, index: index, start: next))
         }
         self.tasks = tasks
+        listOrder = tasks.sorted { lhs, rhs in
+            lhs.simulatedStart == rhs.simulatedStart ? lhs.id < rhs.id : lhs.simulatedStart > rhs.simulatedStart
+        }
     }
 
     /// Simulated seconds (relative to `epoch`) at a wall-clock date.
@@ -55,11 +61,19 @@ public struct Scenario: Sendable {
     /// Every task that exists at `date`, newest first (ties by id), as the list call returns them.
     public func snapshots(at date: Date) -> [TaskSnapshot] {
         let now = simulatedTime(at: date)
-        return tasks.filter { $0.simulatedStart <= now }
-            .map { snapshot(of: $0, simulatedNow: now) }
-            .sorted { lhs, rhs in
-                lhs.createdAt == rhs.createdAt ? lhs.task.id < rhs.task.id : lhs.createdAt > rhs.createdAt
-            }
+        return existingTasks(at: date).map { snapshot(of: $0, simulatedNow: now) }
+    }
+
+    /// The tasks that exist at `date`, in list order, without computing their state (cheap to filter
+    /// and page before only the page's snapshots are computed).
+    public func existingTasks(at date: Date) -> [ScenarioTask] {
+        let now = simulatedTime(at: date)
+        return listOrder.filter { $0.simulatedStart <= now }
+    }
+
+    /// The state of `task` at `date`.
+    public func snapshot(of task: ScenarioTask, at date: Date) -> TaskSnapshot {
+        snapshot(of: task, simulatedNow: simulatedTime(at: date))
     }
 
     /// The task with `id` at `date`, nil when it does not exist (yet).
@@ -99,7 +113,8 @@ public struct Scenario: Sendable {
         case .failed, .terminated, .succeeded: ended = true
         default: ended = false
         }
-        let released = ended && age - changedAge >= 300 ? wallDate(simulatedTime: task.simulatedStart + changedAge + 300) : nil
+        let released =
+            ended && age - changedAge >= 300 ? wallDate(simulatedTime: task.simulatedStart + changedAge + 300) : nil
         return TaskSnapshot(
             task: task, phase: phase, createdAt: wallDate(simulatedTime: task.simulatedStart),
             updatedAt: wallDate(simulatedTime: task.simulatedStart + changedAge), releasedAt: released, age: age)

@@ -11,6 +11,7 @@ struct SimulatorHTTPHandler: FlyingFox.HTTPHandler {
     /// Where the one-line request log goes.
     let logger: Logger
 
+    /// Converts, asks the router, waits as told, answers or drops, and logs one line.
     func handleRequest(_ request: FlyingFox.HTTPRequest) async throws -> FlyingFox.HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
         let converted = try await SimulatorHTTPHandler.convert(request)
@@ -41,7 +42,8 @@ struct SimulatorHTTPHandler: FlyingFox.HTTPHandler {
         var headers = DCSKit.HTTPHeaders()
         for (name, value) in request.headers { headers[name.rawValue] = value }
         return DCSKit.HTTPRequest(
-            method: request.method.rawValue, url: url ?? URL(fileURLWithPath: "/"), headers: headers, body: try await request.bodyData)
+            method: request.method.rawValue, url: url ?? URL(fileURLWithPath: "/"), headers: headers,
+            body: try await request.bodyData)
     }
 
     /// The router's response as FlyingFox writes it.
@@ -53,21 +55,8 @@ struct SimulatorHTTPHandler: FlyingFox.HTTPHandler {
             405: "Method Not Allowed", 429: "Too Many Requests", 500: "Internal Server Error", 502: "Bad Gateway",
         ]
         return FlyingFox.HTTPResponse(
-            statusCode: FlyingFox.HTTPStatusCode(response.status, phrase: phrases[response.status] ?? "Status"), headers: headers,
+            statusCode: FlyingFox.HTTPStatusCode(response.status, phrase: phrases[response.status] ?? "Status"),
+            headers: headers,
             body: response.body)
-    }
-}
-
-/// Closes a connection without writing anything: FlyingFox asks a WebSocket handler for its frames
-/// *before* it writes the 101 response, so throwing here makes it drop the connection with no
-/// response at all (no other public hook closes a connection from a handler; a thrown handler error
-/// becomes a 500). The client sees the server close the connection — an empty reply, not a TCP RST.
-struct ConnectionDropper: WSHandler {
-    struct Dropped: LocalizedError {
-        var errorDescription: String? { "connection dropped by a simulated reset or hang fault" }
-    }
-
-    func makeFrames(for client: AsyncThrowingStream<WSFrame, any Error>) async throws -> AsyncStream<WSFrame> {
-        throw Dropped()
     }
 }

@@ -19,11 +19,15 @@ enum SimulatorResponses {
 
     /// A DCS error body: `{"error_code","error_msg","error_ext_msg"}`.
     static func dcsError(status: Int, code: String, message: String) -> HTTPResponse {
-        json(.object(["error_code": .string(code), "error_msg": .string(message), "error_ext_msg": .null]), status: status)
+        json(
+            .object(["error_code": .string(code), "error_msg": .string(message), "error_ext_msg": .null]),
+            status: status)
     }
 
     /// An API gateway error body: `{"error_code","error_msg","request_id"}`.
-    static func gatewayError(status: Int, code: String, message: String, requestID: String, headers: [(String, String)] = [])
+    static func gatewayError(
+        status: Int, code: String, message: String, requestID: String, headers: [(String, String)] = []
+    )
         -> HTTPResponse
     {
         json(
@@ -34,7 +38,9 @@ enum SimulatorResponses {
     /// The error an `httpError` fault sends: gateway-shaped for `APIGW.` codes, DCS-shaped otherwise.
     static func faultError(status: Int, code: String?, requestID: String) -> HTTPResponse {
         let defaults: [Int: (String, String)] = [
-            401: ("APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail (simulated fault)"),
+            401: (
+                "APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail (simulated fault)"
+            ),
             403: ("DCS.2003", "No permission to perform this operation: dcs:migrationTask:list (simulated fault)"),
             404: ("DCS.4001", "The requested resource does not exist (simulated fault)"),
             500: ("DCS.5000", "Internal service error (simulated fault)"),

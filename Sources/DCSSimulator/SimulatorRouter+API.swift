@@ -3,16 +3,21 @@ import Foundation
 
 extension SimulatorRouter {
     /// Routes an authenticated DCS call, the IAM call, or an unknown path.
-    func route(_ call: SimulatorCall, request: HTTPRequest, now: Date, requestID: String, faults: [FaultRule.Kind]) -> HTTPResponse {
+    func route(_ call: SimulatorCall, request: HTTPRequest, now: Date, requestID: String, faults: [FaultRule.Kind])
+        -> HTTPResponse
+    {
         switch call {
         case .unknown:
-            return SimulatorResponses.dcsError(status: 404, code: "DCS.4001", message: "The requested URL was not found on this server.")
+            return SimulatorResponses.dcsError(
+                status: 404, code: "DCS.4001", message: "The requested URL was not found on this server.")
         case .token:
             return issueToken(request, now: now)
         case .controlFaults:
             return control(request)
         case .list, .detail, .stats, .logs:
-            if let failure = authenticate(request, project: call.project ?? "", now: now, requestID: requestID) { return failure }
+            if let failure = authenticate(request, project: call.project ?? "", now: now, requestID: requestID) {
+                return failure
+            }
         }
         let body: [String: JSONValue]
         switch call {
@@ -37,7 +42,8 @@ extension SimulatorRouter {
                 }
             }
         default:
-            return SimulatorResponses.dcsError(status: 404, code: "DCS.4001", message: "The requested URL was not found on this server.")
+            return SimulatorResponses.dcsError(
+                status: 404, code: "DCS.4001", message: "The requested URL was not found on this server.")
         }
         let mutated = faults.reduce(body) { FaultMutation.apply($1, to: $0) }
         return SimulatorResponses.json(.object(mutated))
@@ -45,36 +51,49 @@ extension SimulatorRouter {
 
     /// A 400 for a bad query parameter.
     struct BadParameter: Error {
+        /// The 400 `DCS.4800` to send.
         let response: HTTPResponse
+        /// Builds the 400 with `message`.
         init(_ message: String) {
             response = SimulatorResponses.dcsError(status: 400, code: "DCS.4800", message: message)
         }
     }
 
     /// Reads an integer query parameter: nil when absent, an error when not an integer in `range`.
-    func integerParameter(_ items: [URLQueryItem], _ name: String, range: ClosedRange<Int>) -> Result<Int?, BadParameter> {
+    func integerParameter(_ items: [URLQueryItem], _ name: String, range: ClosedRange<Int>) -> Result<
+        Int?, BadParameter
+    > {
         guard let raw = items.last(where: { $0.name == name })?.value else { return .success(nil) }
         guard let value = Int(raw), range.contains(value) else {
-            return .failure(BadParameter("Invalid request parameter: \(name) must be an integer in \(range.lowerBound)…\(range.upperBound)."))
+            return .failure(
+                BadParameter(
+                    "Invalid request parameter: \(name) must be an integer in \(range.lowerBound)…\(range.upperBound).")
+            )
         }
         return .success(value)
     }
 
     /// The list call: `offset` ≥ 0, `limit` 1…1000 (default 10), `name` as a case-insensitive
     /// substring (the doc says only "Name of the migration task"; DCS list filters match fuzzily).
-    func listBody(_ request: HTTPRequest, now: Date, faults: [FaultRule.Kind]) -> Result<[String: JSONValue], BadParameter> {
+    func listBody(_ request: HTTPRequest, now: Date, faults: [FaultRule.Kind]) -> Result<
+        [String: JSONValue], BadParameter
+    > {
         let items = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
         let limit: Int
         let offset: Int
-        switch (integerParameter(items, "limit", range: 1...1000), integerParameter(items, "offset", range: 0...Int(Int32.max))) {
+        switch (
+            integerParameter(items, "limit", range: 1...1000),
+            integerParameter(items, "offset", range: 0...Int(Int32.max))
+        ) {
         case (.failure(let error), _), (_, .failure(let error)): return .failure(error)
         case (.success(let l), .success(let o)):
             limit = l ?? 10
             offset = o ?? 0
         }
-        var tasks = scenario.snapshots(at: now)
+        var tasks = scenario.existingTasks(at: now)
         if let name = items.last(where: { $0.name == "name" })?.value, !name.isEmpty {
-            tasks = tasks.filter { $0.task.name.lowercased().contains(name.lowercased()) }
+            let wanted = name.lowercased()
+            tasks = tasks.filter { $0.name.lowercased().contains(wanted) }
         }
         var start = offset
         for case .duplicateRows(let overlap) in faults where offset > 0 { start = max(0, offset - overlap) }
@@ -82,7 +101,7 @@ extension SimulatorRouter {
         if faults.contains(.emptyPage) { page = [] }
         return .success([
             "count": .int(Int64(tasks.count)),
-            "migration_tasks": .array(page.map { .object($0.listItem()) }),
+            "migration_tasks": .array(page.map { .object(scenario.snapshot(of: $0, at: now).listItem()) }),
         ])
     }
 
@@ -91,7 +110,10 @@ extension SimulatorRouter {
         let items = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
         let limit: Int
         let offset: Int
-        switch (integerParameter(items, "limit", range: 1...1000), integerParameter(items, "offset", range: 0...Int(Int32.max))) {
+        switch (
+            integerParameter(items, "limit", range: 1...1000),
+            integerParameter(items, "offset", range: 0...Int(Int32.max))
+        ) {
         case (.failure(let error), _), (_, .failure(let error)): return .failure(error)
         case (.success(let l), .success(let o)):
             limit = l ?? 10
@@ -116,18 +138,21 @@ extension SimulatorRouter {
             }
             guard issued.projectID == project else {
                 return SimulatorResponses.dcsError(
-                    status: 401, code: "DCS.1004", message: "The project ID in the URL does not match the token's project.")
+                    status: 401, code: "DCS.1004",
+                    message: "The project ID in the URL does not match the token's project.")
             }
             return nil
         }
         if let failure = verifier.verify(request, now: now) {
-            return SimulatorResponses.gatewayError(status: 401, code: failure.code, message: failure.message, requestID: requestID)
+            return SimulatorResponses.gatewayError(
+                status: 401, code: failure.code, message: failure.message, requestID: requestID)
         }
         // AK/SK keys belong to one account; a path with another project is the same mismatch as a
         // token scoped to another project (DCS.1004), which is what users see when they mix up ids.
         guard project == configuration.projectID else {
             return SimulatorResponses.dcsError(
-                status: 401, code: "DCS.1004", message: "The project ID in the URL does not match the credentials' project.")
+                status: 401, code: "DCS.1004",
+                message: "The project ID in the URL does not match the credentials' project.")
         }
         return nil
     }

@@ -12,8 +12,12 @@ extension SimulatorRouter {
         case "DELETE":
             clearFaults()
         case "POST", "PUT":
-            guard let body = try? JSONValue.parse(request.body), let texts = body["faults"].arrayValue?.compactMap(\.lenientString) else {
-                return SimulatorResponses.dcsError(status: 400, code: "SIM.0001", message: "Expected a JSON body {\"faults\": [\"KIND[:ARG][@TRIGGER][/CALL]\", …]}.")
+            guard let body = try? JSONValue.parse(request.body),
+                let texts = body["faults"].arrayValue?.compactMap(\.lenientString)
+            else {
+                return SimulatorResponses.dcsError(
+                    status: 400, code: "SIM.0001",
+                    message: "Expected a JSON body {\"faults\": [\"KIND[:ARG][@TRIGGER][/CALL]\", …]}.")
             }
             var rules: [FaultRule] = []
             for text in texts {
@@ -25,7 +29,8 @@ extension SimulatorRouter {
             }
             setFaults(rules)
         default:
-            return SimulatorResponses.dcsError(status: 405, code: "SIM.0003", message: "Use GET, POST or DELETE on /_sim/faults.")
+            return SimulatorResponses.dcsError(
+                status: 405, code: "SIM.0003", message: "Use GET, POST or DELETE on /_sim/faults.")
         }
         return SimulatorResponses.json(.object(["faults": .array(faults.map { .string($0.text) })]))
     }

@@ -29,7 +29,8 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
     public init(configuration: SimulatorConfiguration = SimulatorConfiguration()) {
         self.configuration = configuration
         let start = configuration.now()
-        scenario = Scenario(seed: configuration.seed, taskCount: configuration.taskCount, speed: configuration.speed, epoch: start)
+        scenario = Scenario(
+            seed: configuration.seed, taskCount: configuration.taskCount, speed: configuration.speed, epoch: start)
         verifier = SignatureVerifier(accessKey: configuration.accessKey, secretKey: configuration.secretKey)
         installed = configuration.faults.map { InstalledFault(rule: $0, installedAt: start) }
     }
@@ -85,10 +86,12 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
     public func outcome(for request: HTTPRequest, transportFaults: Bool = true) -> SimulatorOutcome {
         let now = configuration.now()
         let requestID = nextRequestID()
-        let path = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.percentEncodedPath ?? request.url.path
+        let path =
+            URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.percentEncodedPath ?? request.url.path
         let call = SimulatorCall(method: request.method, path: path)
         guard let scope = call.scope else {
-            return SimulatorOutcome(delay: 0, action: .respond(stamped(control(request), requestID)), requestID: requestID)
+            return SimulatorOutcome(
+                delay: 0, action: .respond(stamped(control(request), requestID)), requestID: requestID)
         }
         let kinds = activeFaults(scope: scope, now: now, transportFaults: transportFaults)
         let delay = kinds.reduce(0.0) { total, kind in
@@ -97,18 +100,24 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
         }
         for kind in kinds {
             switch kind {
-            case .hang(let seconds): return SimulatorOutcome(delay: delay, action: .hang(seconds: seconds), requestID: requestID)
+            case .hang(let seconds):
+                return SimulatorOutcome(delay: delay, action: .hang(seconds: seconds), requestID: requestID)
             case .reset: return SimulatorOutcome(delay: delay, action: .resetConnection, requestID: requestID)
             case .httpError(let status, let code):
                 let response = SimulatorResponses.faultError(status: status, code: code, requestID: requestID)
-                return SimulatorOutcome(delay: delay, action: .respond(stamped(response, requestID)), requestID: requestID)
+                return SimulatorOutcome(
+                    delay: delay, action: .respond(stamped(response, requestID)), requestID: requestID)
             case .throttled(let retryAfter):
                 let response = SimulatorResponses.gatewayError(
-                    status: 429, code: "APIGW.0308", message: "The throttling threshold has been reached: policy user over ratelimit",
+                    status: 429, code: "APIGW.0308",
+                    message: "The throttling threshold has been reached: policy user over ratelimit",
                     requestID: requestID, headers: [("Retry-After", String(retryAfter))])
-                return SimulatorOutcome(delay: delay, action: .respond(stamped(response, requestID)), requestID: requestID)
+                return SimulatorOutcome(
+                    delay: delay, action: .respond(stamped(response, requestID)), requestID: requestID)
             case .html502:
-                return SimulatorOutcome(delay: delay, action: .respond(stamped(SimulatorResponses.html502(), requestID)), requestID: requestID)
+                return SimulatorOutcome(
+                    delay: delay, action: .respond(stamped(SimulatorResponses.html502(), requestID)),
+                    requestID: requestID)
             default: continue
             }
         }
@@ -142,7 +151,9 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
             var kinds: [FaultRule.Kind] = []
             for index in installed.indices {
                 let rule = installed[index].rule
-                guard rule.scope == .any || rule.scope == scope, transportFaults || !rule.isTransportLevel else { continue }
+                guard rule.scope == .any || rule.scope == scope, transportFaults || !rule.isTransportLevel else {
+                    continue
+                }
                 installed[index].matched += 1
                 let matched = installed[index].matched
                 let fires: Bool

@@ -42,7 +42,8 @@ public final class SimulatorServer: @unchecked Sendable {
     public func start(port: UInt16 = 0) async throws -> URL {
         // The handler timeout must outlast a hang fault: FlyingFox answers 500 when it is exceeded.
         let server = HTTPServer(
-            address: try .inet(ip4: "127.0.0.1", port: port), timeout: 86_400, logger: FlyingFoxLogBridge(logger: logger),
+            address: try .inet(ip4: "127.0.0.1", port: port), timeout: 86_400,
+            logger: FlyingFoxLogBridge(logger: logger),
             handler: SimulatorHTTPHandler(router: router, logger: logger))
         try lock.withLock {
             guard self.server == nil else { throw StartError.alreadyRunning }

@@ -38,7 +38,8 @@ extension TaskSnapshot {
     /// as the real API returns them (so the client's redaction is tested against real-shaped data).
     public func detail() -> [String: JSONValue] {
         var sourceObject: [String: JSONValue] = [
-            "addrs": .string(task.sourceInstance?.address ?? (task.migrationType == "online_migration" ? task.dataSource : "")),
+            "addrs": .string(
+                task.sourceInstance?.address ?? (task.migrationType == "online_migration" ? task.dataSource : "")),
             "password": .string(task.sourceInstance?.password ?? task.sourcePassword),
             "task_status": .string(status),
         ]
@@ -74,7 +75,11 @@ extension TaskSnapshot {
         if task.migrationType == "backupfile_import" {
             object["backup_files"] = .object([
                 "file_source": .string("self_build_obs"), "bucket_name": .string(task.dataSource),
-                "files": .array([.object(["file_name": .string("dump-\(task.index).rdb"), "size": .string("\(task.sourceKeys * 120)")])]),
+                "files": .array([
+                    .object([
+                        "file_name": .string("dump-\(task.index).rdb"), "size": .string("\(task.sourceKeys * 120)"),
+                    ])
+                ]),
             ])
         }
         return object

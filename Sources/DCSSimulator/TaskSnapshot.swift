@@ -1,21 +1,5 @@
 import Foundation
 
-/// Where a simulated task is in its life at one moment.
-public enum TaskPhase: Sendable, Hashable {
-    /// Full (or import) phase, with the fraction done in 0…1.
-    case fullMigration(progress: Double)
-    /// Full phase done, incremental sync running (full+incremental tasks only).
-    case incrementalSync
-    /// The user asked to stop; the agent is shutting down.
-    case terminating
-    /// Stopped by the user.
-    case terminated
-    /// Finished the full migration.
-    case succeeded
-    /// Gave up with an error.
-    case failed
-}
-
 /// One task at one moment: its fixed facts plus the phase and numbers derived from the simulated time.
 public struct TaskSnapshot: Sendable, Hashable {
     /// The task's fixed facts.

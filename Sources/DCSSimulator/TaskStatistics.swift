@@ -53,7 +53,8 @@ extension TaskSnapshot {
                 targetKeys: Int64(Double(keys) * fraction), inputKbps: 0, operationsPerSecond: 0, isMigrating: false)
         case .terminating, .terminated:
             return TaskStatistics(
-                progressPercent: (reached * 10_000).rounded() / 100, lag: task.isIncremental && reached >= 1 ? Int64(task.baseLag) : 0,
+                progressPercent: (reached * 10_000).rounded() / 100,
+                lag: task.isIncremental && reached >= 1 ? Int64(task.baseLag) : 0,
                 sourceKeys: keys, targetKeys: Int64(Double(keys) * reached), inputKbps: 0, operationsPerSecond: 0,
                 isMigrating: false)
         }

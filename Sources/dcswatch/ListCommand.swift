@@ -58,7 +58,11 @@ struct ListCommand: AsyncParsableCommand {
             statuses: status, nameContains: name, sort: ListSortKey(rawValue: sort) ?? .target, reverse: reverse)
         let logger =
             verbose
-            ? Logger(label: "dcswatch.client", factory: { StreamLogHandler.standardError(label: $0) })
+            ? Logger(label: "dcswatch.client", factory: { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = .debug
+                return handler
+            })
             : Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() })
         let connections: TargetConnections
         do {
@@ -123,6 +127,7 @@ struct ListCommand: AsyncParsableCommand {
         }
     }
 
+    /// True when the descriptor is a terminal.
     static func isTerminal(_ descriptor: Int32) -> Bool {
         isatty(descriptor) == 1
     }

@@ -47,7 +47,9 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...100_000).contains(tasks) else { throw ValidationError("--tasks must be between 1 and 100000.") }
-        guard speed > 0, speed <= 100_000, speed.isFinite else { throw ValidationError("--speed must be above 0 and at most 100000.") }
+        guard speed > 0, speed <= 100_000, speed.isFinite else {
+            throw ValidationError("--speed must be above 0 and at most 100000.")
+        }
         guard !projectID.isEmpty, projectID.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
             throw ValidationError("--project-id must be letters, digits or '-'.")
         }
@@ -61,14 +63,16 @@ struct SimulateCommand: AsyncParsableCommand {
         var rules: [FaultRule] = []
         for text in fault { rules.append(try FaultRule.parse(text)) }
         let configuration = SimulatorConfiguration(
-            taskCount: tasks, seed: seed, speed: speed, projectID: projectID, accessKey: accessKey, secretKey: secretKey,
+            taskCount: tasks, seed: seed, speed: speed, projectID: projectID, accessKey: accessKey,
+            secretKey: secretKey,
             faults: rules)
         var logger = Logger(label: "dcswatch.simulate") { label in StreamLogHandler.standardError(label: label) }
         logger.logLevel = .info
         let server = SimulatorServer(configuration: configuration, logger: logger)
         let url = try await server.start(port: port)
         // Written unbuffered: scripts and tmux tests read the URL from a pipe while the simulator runs.
-        FileHandle.standardOutput.write(Data((SimulateCommand.banner(url: url, configuration: configuration, faults: rules) + "\n").utf8))
+        FileHandle.standardOutput.write(
+            Data((SimulateCommand.banner(url: url, configuration: configuration, faults: rules) + "\n").utf8))
         await SimulateCommand.waitForTermination()
         FileHandle.standardError.write(Data("stopping the simulator…\n".utf8))
         await server.stop()
@@ -89,7 +93,8 @@ struct SimulateCommand: AsyncParsableCommand {
                 : "  export HUAWEICLOUD_SDK_SK=…  (the --sk you passed)",
             "",
             "  token mode: POST \(url.absoluteString)/v3/auth/tokens as user \(configuration.iamUser), domain \(configuration.iamDomain)"
-                + (configuration.iamPassword == SimulatorConfiguration.demoIAMPassword ? ", password \(configuration.iamPassword)" : ""),
+                + (configuration.iamPassword == SimulatorConfiguration.demoIAMPassword
+                    ? ", password \(configuration.iamPassword)" : ""),
             "  \(configuration.taskCount) tasks, seed \(configuration.seed), speed ×\(configuration.speed)",
         ]
         if !faults.isEmpty { lines.append("  faults: " + faults.map(\.text).joined(separator: "  ")) }

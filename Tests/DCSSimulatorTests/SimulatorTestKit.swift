@@ -2,34 +2,6 @@ import DCSKit
 import DCSSimulator
 import Foundation
 
-/// A clock tests step by hand. `@unchecked Sendable`: the date is guarded by a lock.
-final class SteppingClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
-
-    init(_ start: Date = Date(timeIntervalSince1970: 1_795_000_000)) {
-        current = start
-    }
-
-    var now: Date { lock.withLock { current } }
-
-    func advance(_ seconds: TimeInterval) {
-        lock.withLock { current = current.addingTimeInterval(seconds) }
-    }
-}
-
-/// Records the waits the router asks for instead of sleeping. `@unchecked Sendable`: lock-guarded.
-final class SleepRecorder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var recorded: [TimeInterval] = []
-
-    var waits: [TimeInterval] { lock.withLock { recorded } }
-
-    func record(_ seconds: TimeInterval) {
-        lock.withLock { recorded.append(seconds) }
-    }
-}
-
 /// Builders shared by the simulator tests.
 enum SimulatorTestKit {
     static let base = URL(string: "https://dcs.sim-region-1.example.com")!
@@ -45,10 +17,13 @@ enum SimulatorTestKit {
     }
 
     static func router(
-        clock: SteppingClock = SteppingClock(), faults: [FaultRule] = [], tasks: Int = 40, seed: UInt64 = 1, speed: Double = 1,
+        clock: SteppingClock = SteppingClock(), faults: [FaultRule] = [], tasks: Int = 40, seed: UInt64 = 1,
+        speed: Double = 1,
         sleeps: SleepRecorder = SleepRecorder()
     ) -> SimulatorRouter {
-        SimulatorRouter(configuration: configuration(clock: clock, faults: faults, tasks: tasks, seed: seed, speed: speed, sleeps: sleeps))
+        SimulatorRouter(
+            configuration: configuration(
+                clock: clock, faults: faults, tasks: tasks, seed: seed, speed: speed, sleeps: sleeps))
     }
 
     /// A GET for `path` (under the base URL) with a raw query, signed with the demo keys (or `secretKey`) at `date`.
@@ -75,7 +50,8 @@ enum SimulatorTestKit {
         var offset = 0
         var items: [JSONValue] = []
         while true {
-            let response = await router.handle(signedGET(listPath(), query: "limit=\(limit)&offset=\(offset)", date: clock.now))
+            let response = await router.handle(
+                signedGET(listPath(), query: "limit=\(limit)&offset=\(offset)", date: clock.now))
             guard response.status == 200 else { throw TestFailure("list returned \(response.status)") }
             let page = try json(response)
             let tasks = page["migration_tasks"].arrayValue ?? []
@@ -101,9 +77,4 @@ enum SimulatorTestKit {
         }
         return token
     }
-}
-
-struct TestFailure: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
 }

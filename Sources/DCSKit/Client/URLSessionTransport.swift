@@ -6,24 +6,27 @@ import Foundation
 
 /// The live `HTTPTransport`: Foundation's `URLSession`, with `URLError`s mapped to `TransportError`.
 ///
-/// The idle timeout (`connectTimeout`: no progress at all) is URLSession's own; the whole-request
-/// deadline (`HTTPRequest.timeout`) is enforced here by racing the request against a sleep, because
+/// The idle timeout (`connectTimeout`: no progress at all) is URLSession's own, at least 1 s because
+/// FoundationNetworking on Linux times out at once for sub-second values; the whole-request deadline
+/// (`HTTPRequest.timeout`, any value) is enforced here by racing the request against a sleep, because
 /// URLSession's resource timeout is per session, not per request. Redirects are not followed: a
 /// redirect from a DCS endpoint means the endpoint is wrong, and following would drop the signature.
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let defaultTimeout: TimeInterval
+    private let idleTimeout: TimeInterval
 
     /// Builds a transport with its own ephemeral session (no cookies, no cache).
     public init(connectTimeout: TimeInterval = 10, requestTimeout: TimeInterval = 30) {
         let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = connectTimeout
-        configuration.timeoutIntervalForResource = max(requestTimeout, connectTimeout) + 5
+        configuration.timeoutIntervalForRequest = max(connectTimeout, 1)
+        configuration.timeoutIntervalForResource = max(requestTimeout, connectTimeout, 1) + 5
         configuration.httpCookieStorage = nil
         configuration.urlCache = nil
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         self.session = URLSession(configuration: configuration, delegate: NoRedirects(), delegateQueue: nil)
         self.defaultTimeout = requestTimeout
+        self.idleTimeout = max(connectTimeout, 1)
     }
 
     /// Sends the request; throws `TransportError` when no complete response arrives in time.
@@ -33,7 +36,7 @@ public struct URLSessionTransport: HTTPTransport {
         urlRequest.httpMethod = request.method
         for field in request.headers { urlRequest.addValue(field.value, forHTTPHeaderField: field.name) }
         if !request.body.isEmpty { urlRequest.httpBody = request.body }
-        urlRequest.timeoutInterval = deadline
+        urlRequest.timeoutInterval = max(min(idleTimeout, deadline), 1)
         let session = self.session
         let prepared = urlRequest
         return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
@@ -91,6 +94,9 @@ public struct URLSessionTransport: HTTPTransport {
         case .networkConnectionLost, .notConnectedToInternet, .badServerResponse, .cannotParseResponse:
             return .connectionLost(urlError.localizedDescription)
         case .cancelled: return .cancelled
+        case .unknown where urlError.localizedDescription.contains("closed"):
+            // libcurl's "transfer closed with N bytes remaining to read": the body was cut off.
+            return .connectionLost(urlError.localizedDescription)
         default: return .other("\(urlError.code.rawValue): \(urlError.localizedDescription)")
         }
     }
@@ -103,6 +109,7 @@ private final class TaskBox: @unchecked Sendable {
     private var task: URLSessionTask?
     private var cancelled = false
 
+    /// Stores the task; cancels it at once when cancellation came first.
     func set(_ task: URLSessionTask) {
         lock.lock()
         self.task = task
@@ -111,6 +118,7 @@ private final class TaskBox: @unchecked Sendable {
         if cancelNow { task.cancel() }
     }
 
+    /// Cancels the task, now or as soon as it is stored.
     func cancel() {
         lock.lock()
         cancelled = true
@@ -123,6 +131,7 @@ private final class TaskBox: @unchecked Sendable {
 /// Refuses redirects so the 3xx reaches the client as an error (see `URLSessionTransport`).
 /// `@unchecked Sendable`: it has no state; only NSObject's inheritance hides that from the compiler.
 private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    /// Declines every redirect.
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void

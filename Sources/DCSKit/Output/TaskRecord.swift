@@ -16,6 +16,7 @@ public struct TaskRecord: Encodable, Sendable, Hashable {
 
     /// Field name → value, for both formats; `supported_features` is the only array.
     let strings: [String: String?]
+    /// `supported_features`.
     let features: [String]
 
     /// Builds the record of a tagged task.

@@ -19,10 +19,14 @@ public struct TaskTableFormatter: Sendable {
         self.showTarget = showTarget
     }
 
+    /// One column: its cells and how far it may shrink.
     struct Column {
         let header: String
         let cells: [String]
+        /// Narrowest the column may get when everything else has been tried.
         let minimum: Int
+        /// Width the column is first shrunk to before any column is dropped.
+        let comfortable: Int
         let maximum: Int
         /// Lower is dropped first; nil is never dropped.
         let dropRank: Int?
@@ -36,10 +40,10 @@ public struct TaskTableFormatter: Sendable {
             let widest = columns[index].cells.reduce(DisplayWidth.of(columns[index].header)) { max($0, DisplayWidth.of($1)) }
             columns[index].width = min(widest, columns[index].maximum)
         }
-        if let width { fit(&columns, into: width) }
-        var lines: [String] = [render(columns.map { $0.header }, columns, isHeader: true, categories: nil)]
+        if let width { TaskTableFormatter.fit(&columns, into: width) }
+        var lines: [String] = [render(columns.map { $0.header }, columns, category: nil)]
         for (row, item) in tasks.enumerated() {
-            lines.append(render(columns.map { $0.cells[row] }, columns, isHeader: false, categories: item.task.status.category))
+            lines.append(render(columns.map { $0.cells[row] }, columns, category: item.task.status.category))
         }
         return lines.map { $0 + "\n" }.joined()
     }
@@ -51,57 +55,67 @@ public struct TaskTableFormatter: Sendable {
                 return text.isEmpty ? "-" : text
             }
         }
+        let statuses = cells { $0.task.status.raw }
+        // The status word is never shortened: it is the point of the table.
+        let statusWidth = min(statuses.reduce(6) { max($0, DisplayWidth.of($1)) }, 24)
         var columns: [Column] = []
         if showTarget {
-            columns.append(Column(header: "TARGET", cells: cells { $0.target }, minimum: 6, maximum: 24, dropRank: 5))
+            columns.append(Column(header: "TARGET", cells: cells { $0.target }, minimum: 6, comfortable: 12, maximum: 24, dropRank: 5))
         }
         columns += [
-            Column(header: "NAME", cells: cells { $0.task.name }, minimum: 8, maximum: 48, dropRank: nil),
-            Column(header: "STATUS", cells: cells { $0.task.status.raw }, minimum: 6, maximum: 20, dropRank: nil),
-            Column(header: "TYPE", cells: cells { Self.typeLabel($0.task) }, minimum: 4, maximum: 16, dropRank: 1),
-            Column(header: "FROM", cells: cells { $0.task.sourceLabel }, minimum: 6, maximum: 32, dropRank: 3),
-            Column(header: "TO", cells: cells { $0.task.targetLabel }, minimum: 6, maximum: 32, dropRank: 4),
-            Column(header: "CREATED", cells: cells { Self.created($0.task) }, minimum: 10, maximum: 19, dropRank: 2),
-            Column(header: "ID", cells: cells { $0.task.taskID }, minimum: 8, maximum: 40, dropRank: 0),
+            Column(header: "NAME", cells: cells { $0.task.name }, minimum: 8, comfortable: 24, maximum: 48, dropRank: nil),
+            Column(header: "STATUS", cells: statuses, minimum: statusWidth, comfortable: statusWidth, maximum: statusWidth, dropRank: nil),
+            Column(header: "TYPE", cells: cells { Self.typeLabel($0.task) }, minimum: 4, comfortable: 16, maximum: 16, dropRank: 1),
+            Column(header: "FROM", cells: cells { $0.task.sourceLabel }, minimum: 6, comfortable: 16, maximum: 32, dropRank: 3),
+            Column(header: "TO", cells: cells { $0.task.targetLabel }, minimum: 6, comfortable: 16, maximum: 32, dropRank: 4),
+            Column(header: "CREATED", cells: cells { Self.created($0.task) }, minimum: 10, comfortable: 16, maximum: 19, dropRank: 2),
+            Column(header: "ID", cells: cells { $0.task.taskID }, minimum: 8, comfortable: 36, maximum: 40, dropRank: 0),
         ]
         return columns
     }
 
-    /// Shrinks the widest shrinkable column one step at a time, dropping columns when shrinking
-    /// cannot reach `width`; a last resort cuts each line.
-    func fit(_ columns: inout [Column], into width: Int) {
+    /// Makes the columns fit `width`: shrink every column to its comfortable width, then drop the least
+    /// useful columns (ID, TYPE, CREATED, FROM, TO, TARGET), then shrink down to the minimums. What
+    /// still does not fit is cut per line in `render`.
+    static func fit(_ columns: inout [Column], into width: Int) {
         func total() -> Int { columns.reduce(0) { $0 + $1.width } + 2 * max(columns.count - 1, 0) }
-        while total() > width {
-            let slack = columns.reduce(0) { $0 + max($1.width - $1.minimum, 0) }
-            if total() - slack > width,
-                let drop = columns.indices.filter({ columns[$0].dropRank != nil }).min(by: {
-                    (columns[$0].dropRank ?? 0) < (columns[$1].dropRank ?? 0)
-                })
-            {
-                columns.remove(at: drop)
-                continue
+        func shrink(toward floor: (Column) -> Int) {
+            while total() > width {
+                guard let widest = columns.indices.filter({ columns[$0].width > floor(columns[$0]) })
+                    .max(by: { columns[$0].width < columns[$1].width })
+                else { return }
+                columns[widest].width -= 1
             }
-            guard let widest = columns.indices.filter({ columns[$0].width > columns[$0].minimum })
-                .max(by: { columns[$0].width < columns[$1].width })
-            else { break }
-            columns[widest].width -= 1
         }
+        shrink { $0.comfortable }
+        while total() > width,
+            let drop = columns.indices.filter({ columns[$0].dropRank != nil })
+                .min(by: { (columns[$0].dropRank ?? 0) < (columns[$1].dropRank ?? 0) })
+        {
+            columns.remove(at: drop)
+        }
+        shrink { $0.minimum }
     }
 
-    private func render(_ cells: [String], _ columns: [Column], isHeader: Bool, categories: StatusCategory?) -> String {
-        var parts: [String] = []
+    private func render(_ cells: [String], _ columns: [Column], category: StatusCategory?) -> String {
+        var plain: [String] = []
+        var styled: [String] = []
         for (index, column) in columns.enumerated() {
-            let isLast = index == columns.count - 1
-            var cell = DisplayWidth.truncate(cells[index], to: column.width, pad: !isLast)
-            if colour, column.header == "STATUS", let category = categories {
-                cell = ANSIStyle.colour(for: category).wrap(cell)
+            let cell = DisplayWidth.truncate(cells[index], to: column.width, pad: index < columns.count - 1)
+            plain.append(cell)
+            if colour, column.header == "STATUS", let category {
+                styled.append(ANSIStyle.colour(for: category).wrap(cell))
+            } else {
+                styled.append(cell)
             }
-            parts.append(cell)
         }
-        var line = parts.joined(separator: "  ")
-        while line.hasSuffix(" ") { line.removeLast() }
-        if let width, !colour, DisplayWidth.of(line) > width { line = DisplayWidth.truncate(line, to: width) }
-        return line
+        let line = plain.joined(separator: "  ")
+        // A line wider than the terminal even at minimum widths is cut, and loses its colour so that no
+        // escape sequence is split.
+        if let width, DisplayWidth.of(line) > width { return DisplayWidth.truncate(line, to: width) }
+        var output = styled.joined(separator: "  ")
+        while output.hasSuffix(" ") { output.removeLast() }
+        return output
     }
 
     /// "online full+incr", "backup full".
@@ -125,11 +139,17 @@ public struct TaskTableFormatter: Sendable {
 /// The SGR colours `list` uses for statuses; the word is always printed too (colour is never the
 /// only signal).
 public enum ANSIStyle: String, Sendable {
+    /// Failed.
     case red = "31"
+    /// Succeeded.
     case green = "32"
+    /// Stopping.
     case yellow = "33"
+    /// Running.
     case cyan = "36"
+    /// Unknown status.
     case magenta = "35"
+    /// Stopped.
     case dim = "2"
 
     /// The colour of a status category.

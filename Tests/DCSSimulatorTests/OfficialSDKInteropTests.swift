@@ -1,0 +1,91 @@
+import DCSKit
+import DCSSimulator
+import Foundation
+import Logging
+import Testing
+
+/// The official Huawei Cloud Python SDK (huaweicloudsdkdcs) against the simulator: it must list,
+/// read detail and stats with its own AK/SK signer, and get a 401 with a wrong SK. CI installs the
+/// SDK (`scripts/install-test-deps`); when it is missing this test fails and says how to install it.
+@Suite("Official SDK interop", .serialized)
+struct OfficialSDKInteropTests {
+    static let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("Python/official_sdk_interop.py")
+
+    /// Runs the script and returns (exit code, stdout, stderr); output goes to files, not pipes, so a
+    /// large output cannot block the child while we wait for it.
+    static func runScript(arguments: [String]) async throws -> (Int32, Data, String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "dcswatch-sdk-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let outURL = directory.appendingPathComponent("out.json")
+        let errURL = directory.appendingPathComponent("err.txt")
+        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", script.path] + arguments
+        var environment = ProcessInfo.processInfo.environment
+        environment["NO_PROXY"] = "127.0.0.1"
+        process.environment = environment
+        process.standardOutput = try FileHandle(forWritingTo: outURL)
+        process.standardError = try FileHandle(forWritingTo: errURL)
+        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
+            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
+            do { try process.run() } catch { continuation.resume(throwing: error) }
+        }
+        return (status, try Data(contentsOf: outURL), String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+    }
+
+    @Test func officialSDKListsEveryTaskAndIsRefusedWithAWrongSecretKey() async throws {
+        // A clock frozen at the test's start keeps the state still while the SDK pages, and stays well
+        // inside the 15-minute signature window of the SDK's wall-clock X-Sdk-Date.
+        let frozen = Date()
+        let configuration = SimulatorConfiguration(taskCount: 33, seed: 4, now: { frozen })
+        let server = SimulatorServer(
+            configuration: configuration, logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
+        let url = try await server.start(port: 0)
+        let result = try await Self.runScript(arguments: [
+            url.absoluteString, configuration.projectID, configuration.accessKey, configuration.secretKey,
+        ])
+        await server.stop()
+        let (status, output, errors) = result
+        if status == 3 {
+            Issue.record(
+                "The official Huawei Cloud SDK is not importable: run `python3 -m pip install huaweicloudsdkcore huaweicloudsdkdcs` (CI does this in scripts/install-test-deps). \(errors)"
+            )
+            return
+        }
+        if status == 127 {
+            Issue.record(
+                "python3 is not on PATH: the official-SDK interop test needs Python 3 with huaweicloudsdkdcs (see scripts/install-test-deps)."
+            )
+            return
+        }
+        try #require(status == 0, "interop script failed (exit \(status)): \(errors)")
+        let document = try JSONValue.parse(output)
+        let expected = server.router.snapshots()
+        let listed = document["tasks"].arrayValue ?? []
+        #expect(listed.map { $0["id"].lenientString ?? "" } == expected.map(\.task.id))
+        #expect(listed.map { $0["status"].lenientString ?? "" } == expected.map(\.status))
+        #expect(listed.map { $0["name"].lenientString ?? "" } == expected.map(\.task.name))
+        #expect(document["count"].lenientInt == expected.count)
+        let details = try #require(document["details"].objectValue)
+        #expect(details.count == 5)
+        for (id, detail) in details {
+            let snapshot = try #require(expected.first { $0.task.id == id })
+            #expect(detail["status"].lenientString == snapshot.status)
+            #expect(detail["has_target_password"].lenientBool == true)
+            let stats = document["stats"][id]
+            #expect(stats["is_migrating"].lenientBool == snapshot.isMigrating)
+            #expect(stats["progress"].lenientDouble == snapshot.statistics(seed: 4).progressPercent)
+        }
+        let filtered = try #require(document["name_filter"]["id"].lenientString, "no non-ASCII task name was listed")
+        #expect(document["name_filter"]["ids"].arrayValue?.compactMap(\.lenientString).contains(filtered) == true)
+        #expect(document["wrong_sk"]["status"].lenientInt == 401)
+        #expect(document["wrong_sk"]["code"].lenientString == "APIGW.0301")
+        #expect(document["missing_task"]["status"].lenientInt == 400)
+        #expect(document["missing_task"]["code"].lenientString == "DCS.4133")
+    }
+}
