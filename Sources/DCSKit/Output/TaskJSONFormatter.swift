@@ -13,13 +13,32 @@ public struct TaskJSONFormatter: Sendable {
 
     /// The whole output, ending with a newline (NDJSON of no tasks is empty).
     public func format(_ tasks: [TargetTask]) -> String {
+        var output = ""
+        write(tasks, to: &output)
+        return output
+    }
+
+    /// Writes the output record by record, so 100,000 tasks never sit in memory as one JSON document.
+    public func write<Target: TextOutputStream>(_ tasks: [TargetTask], to output: inout Target) {
         let encoder = JSONEncoder()
         if lineDelimited {
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return tasks.map { encode(TaskRecord($0), with: encoder) + "\n" }.joined()
+            for task in tasks { output.write(encode(TaskRecord(task), with: encoder) + "\n") }
+            return
+        }
+        guard !tasks.isEmpty else {
+            output.write("[]\n")
+            return
         }
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        return encode(tasks.map(TaskRecord.init), with: encoder) + "\n"
+        output.write("[\n")
+        for (index, task) in tasks.enumerated() {
+            // Each record pretty-printed on its own, indented as an element of the array.
+            let record = encode(TaskRecord(task), with: encoder).split(separator: "\n", omittingEmptySubsequences: false)
+                .map { "  " + $0 }.joined(separator: "\n")
+            output.write(record + (index < tasks.count - 1 ? ",\n" : "\n"))
+        }
+        output.write("]\n")
     }
 
     private func encode<Value: Encodable>(_ value: Value, with encoder: JSONEncoder) -> String {
