@@ -4,6 +4,10 @@ enum JSONText {
     /// A JSON string literal. Escapes what JSON requires (`"`, `\`, U+0000–U+001F) and, so the output
     /// is also safe on a terminal and in JavaScript, DEL, the C1 controls and U+2028/U+2029.
     static func string(_ text: String) -> String {
+        // Fast path: no byte that could need escaping (0xC2 and 0xE2 lead C1 controls and U+2028/9).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
         var output = "\""
         output.reserveCapacity(text.utf8.count + 2)
         for scalar in text.unicodeScalars {

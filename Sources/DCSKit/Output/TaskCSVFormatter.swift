@@ -26,7 +26,7 @@ public struct TaskCSVFormatter: Sendable {
 
     /// One field: sanitised, formula-neutralised, quoted when needed.
     public static func field(_ raw: String) -> String {
-        var text = SafeText.line(raw, limit: 100_000)
+        var text = SafeText.isClean(raw) ? raw : SafeText.line(raw, limit: 100_000)
         if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(text) == nil {
             text = "'" + text
         }
