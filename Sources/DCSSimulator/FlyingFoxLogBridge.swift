@@ -10,18 +10,22 @@ struct FlyingFoxLogBridge: FlyingSocks.Logging {
     /// Where the lines go.
     let logger: Logger
 
+    /// FlyingFox debug → trace.
     func logDebug(_ debug: @autoclosure () -> String) {
         logger.trace("\(SafeText.line(debug(), limit: 500))")
     }
 
+    /// FlyingFox info (connections opening and closing) → debug.
     func logInfo(_ info: @autoclosure () -> String) {
         logger.debug("\(SafeText.line(info(), limit: 500))")
     }
 
+    /// FlyingFox warning → notice.
     func logWarning(_ warning: @autoclosure () -> String) {
         logger.notice("\(SafeText.line(warning(), limit: 500))")
     }
 
+    /// FlyingFox error (e.g. a dropped connection) → warning.
     func logError(_ error: @autoclosure () -> String) {
         logger.warning("\(SafeText.line(error(), limit: 500))")
     }

@@ -14,6 +14,9 @@ public struct Scenario: Sendable {
     public let speed: Double
     /// The tasks that exist at the start, then those that appear later, in order of appearance.
     public let tasks: [ScenarioTask]
+    /// `tasks` in list order (newest start first, ties by id), sorted once: creation dates follow
+    /// starts, so the order never changes and each request only filters.
+    private let listOrder: [ScenarioTask]
 
     /// Simulated seconds a stop request takes before the task is TERMINATED.
     static let terminatingSeconds = 60.0
@@ -39,6 +42,9 @@ public struct Scenario: Sendable {
             tasks.append(ScenarioTask.generate(seed: seed, index: index, start: next))
         }
         self.tasks = tasks
+        listOrder = tasks.sorted { lhs, rhs in
+            lhs.simulatedStart == rhs.simulatedStart ? lhs.id < rhs.id : lhs.simulatedStart > rhs.simulatedStart
+        }
     }
 
     /// Simulated seconds (relative to `epoch`) at a wall-clock date.
@@ -55,11 +61,19 @@ public struct Scenario: Sendable {
     /// Every task that exists at `date`, newest first (ties by id), as the list call returns them.
     public func snapshots(at date: Date) -> [TaskSnapshot] {
         let now = simulatedTime(at: date)
-        return tasks.filter { $0.simulatedStart <= now }
-            .map { snapshot(of: $0, simulatedNow: now) }
-            .sorted { lhs, rhs in
-                lhs.createdAt == rhs.createdAt ? lhs.task.id < rhs.task.id : lhs.createdAt > rhs.createdAt
-            }
+        return existingTasks(at: date).map { snapshot(of: $0, simulatedNow: now) }
+    }
+
+    /// The tasks that exist at `date`, in list order, without computing their state (cheap to filter
+    /// and page before only the page's snapshots are computed).
+    public func existingTasks(at date: Date) -> [ScenarioTask] {
+        let now = simulatedTime(at: date)
+        return listOrder.filter { $0.simulatedStart <= now }
+    }
+
+    /// The state of `task` at `date`.
+    public func snapshot(of task: ScenarioTask, at date: Date) -> TaskSnapshot {
+        snapshot(of: task, simulatedNow: simulatedTime(at: date))
     }
 
     /// The task with `id` at `date`, nil when it does not exist (yet).

@@ -23,8 +23,11 @@ struct SignatureVerifier: Sendable {
 
     /// The parts of an `Authorization: SDK-HMAC-SHA256 Access=…, SignedHeaders=…, Signature=…` header.
     struct Authorization: Sendable, Hashable {
+        /// `Access=`: the AK the client claims.
         let accessKey: String
+        /// `SignedHeaders=`: lowercase names, in the client's order.
         let signedHeaders: [String]
+        /// `Signature=`: lowercase hex.
         let signature: String
 
         /// Parses the header; nil when it is not an SDK-HMAC-SHA256 header with all three parts.

@@ -11,6 +11,7 @@ struct SimulatorHTTPHandler: FlyingFox.HTTPHandler {
     /// Where the one-line request log goes.
     let logger: Logger
 
+    /// Converts, asks the router, waits as told, answers or drops, and logs one line.
     func handleRequest(_ request: FlyingFox.HTTPRequest) async throws -> FlyingFox.HTTPResponse {
         let started = DispatchTime.now().uptimeNanoseconds
         let converted = try await SimulatorHTTPHandler.convert(request)

@@ -51,7 +51,9 @@ extension SimulatorRouter {
 
     /// A 400 for a bad query parameter.
     struct BadParameter: Error {
+        /// The 400 `DCS.4800` to send.
         let response: HTTPResponse
+        /// Builds the 400 with `message`.
         init(_ message: String) {
             response = SimulatorResponses.dcsError(status: 400, code: "DCS.4800", message: message)
         }
@@ -88,9 +90,10 @@ extension SimulatorRouter {
             limit = l ?? 10
             offset = o ?? 0
         }
-        var tasks = scenario.snapshots(at: now)
+        var tasks = scenario.existingTasks(at: now)
         if let name = items.last(where: { $0.name == "name" })?.value, !name.isEmpty {
-            tasks = tasks.filter { $0.task.name.lowercased().contains(name.lowercased()) }
+            let wanted = name.lowercased()
+            tasks = tasks.filter { $0.name.lowercased().contains(wanted) }
         }
         var start = offset
         for case .duplicateRows(let overlap) in faults where offset > 0 { start = max(0, offset - overlap) }
@@ -98,7 +101,7 @@ extension SimulatorRouter {
         if faults.contains(.emptyPage) { page = [] }
         return .success([
             "count": .int(Int64(tasks.count)),
-            "migration_tasks": .array(page.map { .object($0.listItem()) }),
+            "migration_tasks": .array(page.map { .object(scenario.snapshot(of: $0, at: now).listItem()) }),
         ])
     }
 

@@ -1,3 +1,4 @@
+import DCSKit
 import Foundation
 
 /// Formats dates the way the DCS and IAM APIs print them, in UTC and independent of locale.
@@ -22,13 +23,14 @@ enum SimulatorTime {
         return pad(year, 4) + pad(month) + pad(day) + pad(hour) + pad(minute)
     }
 
+    /// (year, month, day, hour, minute, second) in UTC, from the signer's calendar-free `X-Sdk-Date`
+    /// formatter: building a `Calendar` per timestamp cost milliseconds on Linux.
     private static func fields(_ date: Date) -> (Int, Int, Int, Int, Int, Int) {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return (
-            parts.year ?? 1970, parts.month ?? 1, parts.day ?? 1, parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0
-        )
+        let digits = Array(RequestSigner.sdkDate(date).utf8)
+        func number(_ range: Range<Int>) -> Int {
+            range.reduce(0) { $0 * 10 + Int(digits[$1]) - 48 }
+        }
+        return (number(0..<4), number(4..<6), number(6..<8), number(9..<11), number(11..<13), number(13..<15))
     }
 
     private static func pad(_ value: Int, _ width: Int = 2) -> String {

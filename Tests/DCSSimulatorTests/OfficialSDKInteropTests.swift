@@ -81,6 +81,8 @@ struct OfficialSDKInteropTests {
             #expect(stats["is_migrating"].lenientBool == snapshot.isMigrating)
             #expect(stats["progress"].lenientDouble == snapshot.statistics(seed: 4).progressPercent)
         }
+        let filtered = try #require(document["name_filter"]["id"].lenientString, "no non-ASCII task name was listed")
+        #expect(document["name_filter"]["ids"].arrayValue?.compactMap(\.lenientString).contains(filtered) == true)
         #expect(document["wrong_sk"]["status"].lenientInt == 401)
         #expect(document["wrong_sk"]["code"].lenientString == "APIGW.0301")
         #expect(document["missing_task"]["status"].lenientInt == 400)

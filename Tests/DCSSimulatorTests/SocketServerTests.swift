@@ -42,7 +42,6 @@ struct SocketServerTests {
 
     @Test func boundURLIsLoopbackWithARealPort() async throws {
         let (server, url) = try await Self.startServer()
-        defer { Task { await server.stop() } }
         #expect(url.host == "127.0.0.1")
         #expect((url.port ?? 0) > 0)
         await server.stop()

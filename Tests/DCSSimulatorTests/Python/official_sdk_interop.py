@@ -77,6 +77,12 @@ def main():
         }
         progress = client.show_migration_task_stats(ShowMigrationTaskStatsRequest(task_id=task["id"]))
         stats[task["id"]] = {"progress": str(progress.full_migration_progress), "is_migrating": progress.is_migrating}
+    # A non-ASCII name through the SDK's own query encoding and signature.
+    name_filter = {}
+    international = next((t for t in tasks if any(ord(c) > 127 for c in t["name"])), None)
+    if international is not None:
+        found = client.list_migration_task(ListMigrationTaskRequest(name=international["name"], limit=100))
+        name_filter = {"id": international["id"], "ids": [t.task_id for t in (found.migration_tasks or [])]}
     wrong = {}
     try:
         make_client(endpoint, project_id, ak, sk + "-wrong").list_migration_task(ListMigrationTaskRequest(limit=1))
@@ -90,7 +96,7 @@ def main():
     except exceptions.ClientRequestException as error:
         missing = {"status": error.status_code, "code": error.error_code}
     json.dump({"count": count, "tasks": tasks, "details": details, "stats": stats, "wrong_sk": wrong,
-               "missing_task": missing}, sys.stdout, ensure_ascii=False)
+               "missing_task": missing, "name_filter": name_filter}, sys.stdout, ensure_ascii=False)
 
 
 if __name__ == "__main__":
