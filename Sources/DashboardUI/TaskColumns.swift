@@ -4,13 +4,15 @@ import DCSKit
 /// content needs; name and route share the rest; when space runs out, columns are dropped in the
 /// order created, type, route, target, age, so status and name always stay.
 struct TaskColumns: Hashable {
-    var status = 0, target = 0, name = 0, type = 0, route = 0, created = 0, age = 0
+    var status = 0, progress = 0, target = 0, name = 0, type = 0, route = 0, created = 0, age = 0
 
     static let gap = 1
     static let createdWidth = 16
     static let ageWidth = 6
     static let minimumName = 10
     static let minimumRoute = 12
+    /// "sync 12.3k" (issue 5: percent of the full phase, or the lag once incremental).
+    static let progressWidth = 10
 
     init(width: Int, rows: [WatchedTask], state: DashboardState) {
         let statusContent = rows.map { DisplayWidth.of(TaskListView.statusText($0.task, symbols: state.symbols)) }
@@ -18,11 +20,12 @@ struct TaskColumns: Hashable {
         if state.showsTargetColumn {
             target = min(max(rows.map { DisplayWidth.of(SafeText.line($0.target, limit: 40)) }.max() ?? 0, 6), 14)
         }
+        if rows.contains(where: { state.insights[$0.id]?.stats != nil }) { progress = Self.progressWidth }
         type = min(max(rows.map { DisplayWidth.of(TaskListView.typeText($0.task)) }.max() ?? 0, 4), 16)
         created = Self.createdWidth
         age = Self.ageWidth
         var hasRoute = true
-        let dropOrder: [WritableKeyPath<TaskColumns, Int>?] = [\.created, \.type, nil, \.target, \.age]
+        let dropOrder: [WritableKeyPath<TaskColumns, Int>?] = [\.created, \.type, nil, \.target, \.progress, \.age]
         var drop = dropOrder.makeIterator()
         while fixedTotal + Self.minimumName + (hasRoute ? Self.minimumRoute + Self.gap : 0) > width {
             guard let next = drop.next() else { break }
@@ -46,6 +49,6 @@ struct TaskColumns: Hashable {
 
     /// Columns used by all visible columns but name and route, including their gaps.
     private var fixedTotal: Int {
-        [status, target, type, created, age].filter { $0 > 0 }.reduce(0) { $0 + $1 + Self.gap }
+        [status, progress, target, type, created, age].filter { $0 > 0 }.reduce(0) { $0 + $1 + Self.gap }
     }
 }
