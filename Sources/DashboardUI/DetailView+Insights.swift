@@ -25,7 +25,8 @@ extension DetailView {
             rows.append(("Input, ops", CompactNumber.format(stats.targetInputKbps) + " KB/s, " + CompactNumber.format(stats.targetOps) + " ops/s", .normal))
             let samples = insight.history.samples
             if samples.count >= 2 {
-                let progressLine = Sparkline.render(samples.compactMap(\.progress), width: sparklineWidth, ascii: ascii, floor: 0)
+                let progressLine = Sparkline.render(
+                    samples.compactMap(\.progress), width: sparklineWidth, ascii: ascii, floor: 0, ceiling: 100)
                 let lagLine = Sparkline.render(samples.compactMap(\.lag), width: sparklineWidth, ascii: ascii, floor: 0)
                 if !progressLine.isEmpty, !syncing { rows.append(("Progress hist", progressLine, .normal)) }
                 if !lagLine.isEmpty, syncing || (stats.offset ?? 0) > 0 { rows.append(("Lag hist", lagLine, .normal)) }

@@ -116,10 +116,14 @@ public final class StatsPoller: @unchecked Sendable {
         }
     }
 
-    /// Fetches a task's detail soon (ahead of stats calls).
+    /// Fetches a task's detail soon (ahead of stats calls), and once its stats when it is an online
+    /// migration that is not polled (a failed or stopped task: how far it got).
     public func requestDetail(_ task: WatchedTask) {
         queue.async {
             self.enqueue(.detail(task), first: true)
+            if task.task.migrationType == .onlineMigration, self.polled[task.id] == nil {
+                self.enqueue(.stats(task), first: true)
+            }
             self.pump()
         }
     }
