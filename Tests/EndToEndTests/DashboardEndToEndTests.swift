@@ -88,6 +88,25 @@ struct DashboardEndToEndTests {
         #expect(Date().timeIntervalSince(sent) < 5)
     }
 
+    /// An SSH drop where no SIGHUP reaches the program (here: not the terminal's session, as under
+    /// `setsid`): the input reports EOF/hang-up and the program must end at once, not spin.
+    @Test func terminalClosingWithoutSIGHUPEndsPromptly() throws {
+        let session = try TmuxSession(columns: 100, rows: 30)
+        let logFile = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-e2e-eof-\(getpid()).log").path
+        defer { unlink(logFile) }
+        try session.typeLine("setsid \(binary) --demo --log-file \(logFile)")
+        try session.waitFor("the demo's tasks") { $0.hasPrefix("dcswatch  demo  ") && $0.contains("updated") }
+        let found = try TmuxSession.run(["pgrep", "-f", logFile]).output
+        let pid = try #require(found.split(separator: "\n").compactMap { Int32($0) }.first)
+        let closed = Date()
+        try session.tmux(["kill-server"])
+        while kill(pid, 0) == 0, Date().timeIntervalSince(closed) < 5 { usleep(20_000) }
+        #expect(kill(pid, 0) != 0, "still running after the terminal closed")
+        #expect(Date().timeIntervalSince(closed) < 3)
+        let log = (try? String(contentsOfFile: logFile, encoding: .utf8)) ?? ""
+        #expect(log.contains("dashboard ended: terminalClosed"))
+    }
+
     @Test func asciiSymbolsUnderANonUTF8Locale() throws {
         let session = try TmuxSession(columns: 100, rows: 30)
         try session.typeLine("LANG=C LC_ALL=C \(binary) --demo; echo EXITED=$?")
