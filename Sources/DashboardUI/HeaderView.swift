@@ -33,7 +33,7 @@ enum HeaderView {
             age = "updated " + AgeFormat.dataAge(state.now.timeIntervalSince(fetched)) + " ago"
         }
         var line = ["dcswatch", names, count, refresh, age].joined(separator: "  ")
-        if state.snapshot.isFetching, !state.symbols.spinner.isEmpty {
+        if state.showsSpinner, !state.symbols.spinner.isEmpty {
             line += " " + state.symbols.spinner[state.spinnerPhase % state.symbols.spinner.count]
         }
         return line

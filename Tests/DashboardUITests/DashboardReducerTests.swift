@@ -169,9 +169,16 @@ struct DashboardReducerTests {
         #expect(HeaderLine.title(state).hasSuffix("updated 4s ago"))
         var fetching = F.snapshot()
         fetching.targets[0].isFetching = true
-        F.send([.fetchStarted(fetching), .tick(F.now.addingTimeInterval(2))], to: &state)
+        fetching.targets[0].fetchStartedAt = F.now.addingTimeInterval(1)
+        F.send([.fetchStarted(fetching)], to: &state)
+        // A fetch younger than a second shows no spinner (a quick refresh costs no bytes).
+        #expect(HeaderLine.title(state).hasSuffix("updated 4s ago"))
+        F.send([.tick(F.now.addingTimeInterval(2))], to: &state)
         #expect(state.spinnerPhase == 1)
         #expect(HeaderLine.title(state).hasSuffix("updated 5s ago ⠙"))
+        F.send([.snapshotReceived(F.snapshot(), SnapshotDiff())], to: &state)
+        #expect(!state.showsSpinner)
+        #expect(!HeaderLine.title(state).contains("⠙"))
     }
 
     @Test func refreshFailedKeepsRowsAndShowsBanner() {
