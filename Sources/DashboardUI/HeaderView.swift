@@ -32,7 +32,11 @@ enum HeaderView {
         if let fetched = state.snapshot.oldestFetch {
             age = "updated " + AgeFormat.dataAge(state.now.timeIntervalSince(fetched)) + " ago"
         }
-        var line = ["dcswatch", names, count, refresh, age].joined(separator: "  ")
+        var parts = ["dcswatch", names, count, refresh, age]
+        // Items the API sent that could not be read are never fatal, but the user should know.
+        let skipped = state.snapshot.targets.reduce(0) { $0 + $1.issues.count }
+        if skipped > 0 { parts.append("\(skipped) unreadable") }
+        var line = parts.joined(separator: "  ")
         if state.showsSpinner, !state.symbols.spinner.isEmpty {
             line += " " + state.symbols.spinner[state.spinnerPhase % state.symbols.spinner.count]
         }

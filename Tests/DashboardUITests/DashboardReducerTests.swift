@@ -181,6 +181,13 @@ struct DashboardReducerTests {
         #expect(!HeaderLine.title(state).contains("⠙"))
     }
 
+    @Test func undecodableItemsAreCountedInTheHeader() {
+        var snapshot = F.snapshot()
+        snapshot.targets[0].issues = [TaskDecodingIssue(index: 3, reason: "task_id is missing or empty")]
+        let state = F.state(columns: 80, rows: 12, snapshot: snapshot)
+        #expect(HeaderLine.title(state) == "dcswatch  prod  4 tasks  every 5s  updated 3s ago  1 unreadable")
+    }
+
     @Test func refreshFailedKeepsRowsAndShowsBanner() {
         var state = F.state(columns: 80, rows: 12)
         let failure = TargetFailure(message: "HTTP 503", since: F.now, consecutiveFailures: 1, nextAttemptAt: F.now)
