@@ -91,7 +91,8 @@ struct ListCommand: AsyncParsableCommand {
             }
         }
         let shown = selection.apply(tasks)
-        let text: String
+        var stdout = StandardOutput()
+        defer { stdout.flush() }
         switch format {
         case .table:
             let terminal = Self.isTerminal(STDOUT_FILENO)
@@ -100,12 +101,16 @@ struct ListCommand: AsyncParsableCommand {
             let formatter = TaskTableFormatter(
                 width: Self.terminalWidth(terminal: terminal, environment: environment), colour: colour,
                 showTarget: connections.clients.count > 1)
-            text = shown.isEmpty && !failed ? "No migration tasks.\n" : (shown.isEmpty ? "" : formatter.format(shown))
-        case .json: text = TaskJSONFormatter().format(shown)
-        case .ndjson: text = TaskJSONFormatter(lineDelimited: true).format(shown)
-        case .csv: text = TaskCSVFormatter().format(shown)
+            if !shown.isEmpty {
+                formatter.write(shown, to: &stdout)
+            } else if !failed {
+                stdout.write("No migration tasks.\n")
+            }
+        case .json: TaskJSONFormatter().write(shown, to: &stdout)
+        case .ndjson: TaskJSONFormatter(lineDelimited: true).write(shown, to: &stdout)
+        case .csv: TaskCSVFormatter().write(shown, to: &stdout)
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        stdout.flush()
         if failed { throw ExitCode(1) }
     }
 
@@ -121,9 +126,11 @@ struct ListCommand: AsyncParsableCommand {
                     }
                 }
             }
-            var results = [Result<TaskCollection, Error>](repeating: .failure(CancellationError()), count: clients.count)
-            for await (index, result) in group { results[index] = result }
-            return results
+            // Collected then sorted: assigning `results[index]` inside `for await (index, result)` trapped
+            // (Array subscript modify) in -O builds with Swift 6.3.1.
+            var collected: [(Int, Result<TaskCollection, Error>)] = []
+            for await item in group { collected.append(item) }
+            return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
     }
 

@@ -69,3 +69,25 @@ import Testing
         #expect(ListSelection.isValidStatus("EXCHANGING") && !ListSelection.isValidStatus("rm -rf"))
     }
 }
+
+@Suite struct JSONTextTests {
+    @Test func escapesWhatJSONAndTerminalsNeed() throws {
+        let record = TaskRecord(TargetTask(target: "t", task: MigrationTask(
+            taskID: "id", name: "q\"b\\s/\n\t\u{01}\u{1B}[1m\u{7F}\u{9B}\u{2028}名", supportedFeatures: [])))
+        let line = record.json(pretty: false)
+        #expect(line.contains(#""task_name":"q\"b\\s/\n\t\u0001\u001b[1m\u007f\u009b\u2028名""#))
+        #expect(line.contains(#""supported_features":[]"#))
+        // The same text parses back to the original.
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(parsed["task_name"] as? String == "q\"b\\s/\n\t\u{01}\u{1B}[1m\u{7F}\u{9B}\u{2028}名")
+        #expect(parsed.count == TaskRecord.fieldNames.count)
+    }
+
+    @Test func prettyJSONIsIndentedAsAnArrayElement() {
+        let output = TaskJSONFormatter().format([TargetTask(target: "t", task: MigrationTask(taskID: "a", supportedFeatures: ["x", "y"]))])
+        #expect(output.hasPrefix("[\n  {\n    \"created_at\": \"\",\n    \"created_at_utc\": null,\n"))
+        #expect(output.contains("    \"supported_features\": [\"x\", \"y\"],\n"))
+        #expect(output.hasSuffix("\n  }\n]\n"))
+        #expect(TaskJSONFormatter().format([]) == "[]\n")
+    }
+}
