@@ -12,7 +12,7 @@ final class TmuxSession {
         (try? run(["tmux", "-V"]).status) == 0
     }
 
-    init(columns: Int, rows: Int) throws {
+    init(columns: Int, rows: Int) async throws {
         socket = "dcswatch-e2e-\(getpid())-\(UUID().uuidString.prefix(8))"
         self.columns = columns
         self.rows = rows
@@ -22,7 +22,7 @@ final class TmuxSession {
         // Let the window follow our size requests rather than the attached clients (there are none).
         try tmux(["set-option", "-g", "window-size", "manual"])
         try tmux(["resize-window", "-t", "e2e", "-x", "\(columns)", "-y", "\(rows)"])
-        try waitFor("shell prompt") { $0.contains("$") || $0.contains("#") }
+        try await waitFor("shell prompt") { $0.contains("$") || $0.contains("#") }
     }
 
     deinit {
@@ -72,14 +72,16 @@ final class TmuxSession {
     }
 
     /// Polls the screen until `condition` holds; throws with the last screen after `timeout` seconds.
+    /// Waits with `Task.sleep`, never blocking a thread of the shared pool (other suites' timing
+    /// tests run at the same time).
     @discardableResult
-    func waitFor(_ what: String, timeout: TimeInterval = 15, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: TimeInterval = 15, _ condition: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
             last = try screen()
             if condition(last) { return last }
-            usleep(50_000)
+            try await Task.sleep(nanoseconds: 50_000_000)
         }
         throw E2EError("timed out waiting for \(what); screen was:\n\(last)")
     }
