@@ -3,8 +3,10 @@ import Foundation
 
 /// Every field of the selected task, one per line, long values wrapped (issue 4: detail pane).
 enum DetailView {
+    /// Columns of the field labels.
     static let labelWidth = 14
 
+    /// Draws the detail of the selected task into `area` (title, then one field per row).
     static func draw(
         _ state: DashboardState, area: DashboardLayout.Area, placement: DashboardLayout.DetailPlacement,
         into buffer: inout ScreenBuffer

@@ -6,6 +6,7 @@ enum HeaderView {
     /// Category order of the counts line: the quick-toggle categories, then the rare ones.
     static let countOrder: [StatusCategory] = [.running, .failed, .succeeded, .stopped, .stopping, .unknown]
 
+    /// Draws the title line and, when there is room, the counts line.
     static func draw(_ state: DashboardState, area: DashboardLayout.Area, into buffer: inout ScreenBuffer) {
         buffer.put(DisplayWidth.truncate(titleLine(state), to: area.width), x: area.x, y: area.y, style: CellStyle(.header))
         guard area.height > 1 else { return }

@@ -13,6 +13,7 @@ import Logging
 /// dashboard: builds the clients (or the in-process simulator for `--demo`), the monitor with its
 /// Dispatch ticker, the log handler, and hands them to the curses session.
 struct WatchCommand: AsyncParsableCommand {
+    /// Name, help and discussion of the subcommand.
     static let configuration = CommandConfiguration(
         commandName: "watch",
         abstract: "Watch every migration task live: filter, sort, details, refreshed in the background (default).",
@@ -37,12 +38,14 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set); statuses keep words and symbols.")
     var noColor = false
 
+    /// Rejects an interval outside what the monitor accepts.
     func validate() throws {
         if let interval, !(interval >= TaskMonitor.minimumInterval && interval <= 3600) {
             throw ValidationError("--interval must be between \(TaskMonitor.minimumInterval) and 3600 seconds")
         }
     }
 
+    /// Builds the targets (or the demo), the monitor and the session; exits 128+signal when signalled.
     func run() async throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             printError("dcswatch: the dashboard needs a terminal; for scripts and pipes use `dcswatch list`")
