@@ -16,12 +16,10 @@ struct WatchCommand: AsyncParsableCommand {
     /// Name, help and discussion of the subcommand.
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Watch every migration task live: filter, sort, details, refreshed in the background (default).",
-        discussion: """
-            Press ? for every key; q quits. With --demo, an embedded simulator runs on 127.0.0.1 and the
-            dashboard talks to it through the real client, AK/SK signing included. Logs go only to
-            --log-file, never to the screen. For scripts and pipes use `dcswatch list`.
-            """
+        abstract: "Watch every migration task live: filter, sort, details, refreshed in the background.",
+        discussion: "Press ? for every key; q quits. With --demo, an embedded simulator runs on 127.0.0.1 and the "
+            + "dashboard talks to it through the real client, AK/SK signing included. Logs go only to --log-file, "
+            + "never to the screen. For scripts and pipes use `dcswatch list`."
     )
 
     @OptionGroup var connection: ConnectionOptions
