@@ -18,14 +18,14 @@ struct TaskColumns: Hashable {
     /// Narrowest source → target column before it is dropped.
     static let minimumRoute = 12
 
-    /// Lays the columns out for a list `width` columns wide showing `rows`.
-    init(width: Int, rows: [WatchedTask], state: DashboardState) {
-        let statusContent = rows.map { DisplayWidth.of(TaskListView.statusText($0.task, symbols: state.symbols)) }
-        status = min(max(statusContent.max() ?? 0, 8), 18)
+    /// Widths for `rows`; content widths come from the catalog's cached per-task widths (issue 6).
+    init(width: Int, rows: TaskRows, state: DashboardState) {
+        let content = ColumnContentWidths.of(rows.catalog, symbols: state.symbols)
+        status = min(max(ColumnContentWidths.maximum(content.status, over: rows), 8), 18)
         if state.showsTargetColumn {
-            target = min(max(rows.map { DisplayWidth.of(SafeText.line($0.target, limit: 40)) }.max() ?? 0, 6), 14)
+            target = min(max(ColumnContentWidths.maximum(content.target, over: rows), 6), 14)
         }
-        type = min(max(rows.map { DisplayWidth.of(TaskListView.typeText($0.task)) }.max() ?? 0, 4), 16)
+        type = min(max(ColumnContentWidths.maximum(content.type, over: rows), 4), 16)
         created = Self.createdWidth
         age = Self.ageWidth
         var hasRoute = true
@@ -40,8 +40,8 @@ struct TaskColumns: Hashable {
             name = flex
             return
         }
-        let namePreferred = rows.map { DisplayWidth.of(SafeText.line($0.task.name, limit: 200)) }.max() ?? 0
-        let routePreferred = rows.map { DisplayWidth.of(TaskListView.routeText($0.task, symbols: state.symbols)) }.max() ?? 0
+        let namePreferred = ColumnContentWidths.maximum(content.name, over: rows)
+        let routePreferred = ColumnContentWidths.maximum(content.route, over: rows)
         if namePreferred + routePreferred <= flex {
             route = max(routePreferred, Self.minimumRoute)
             name = flex - route
