@@ -10,7 +10,7 @@ extension TaskReport {
             let clean = SafeText.line(value, limit: 2_000)
             rows.append((label, clean.isEmpty ? "-" : clean))
         }
-        let record = TaskRecord(TargetTask(target: task.target, task: task.task))
+        let record = TaskRecord(task)
         line("Task")
         for field in TaskRecord.fieldNames { add("  " + field, record.text(field)) }
         line("Detail")
@@ -59,7 +59,7 @@ extension TaskReport {
     /// The report as one pretty JSON object: `task` (the `list` record), `detail`, `stats`, `logs`,
     /// each null with a `*_error` message when it could not be fetched.
     public func json() -> String {
-        var members: [(String, String)] = [("task", TaskRecord(TargetTask(target: task.target, task: task.task)).json(pretty: true, indent: "  "))]
+        var members: [(String, String)] = [("task", TaskRecord(task).json(pretty: true, indent: "  "))]
         switch detail {
         case .success(let detail): members.append(("detail", Self.object(detailMembers(detail), indent: "  ")))
         case .failure(let error): members += [("detail", "null"), ("detail_error", JSONText.string(error.message))]
