@@ -49,6 +49,7 @@ struct ScriptCommandsEndToEndTests {
         (status, out, err) = try await run(["wait", try first(all, status: "FAILED"), "--interval", "0.5"], simulator: simulator)
         #expect(status == 1, "\(err)")
         #expect(out.contains("  FAILED: "))  // with the error message
+        expectNoPassword(out + err)
         (status, out, _) = try await run(["wait", succeeded, try first(all, status: "TERMINATED"), "--interval", "0.5"], simulator: simulator)
         #expect(status == 1)
         #expect(out.split(separator: "\n").count == 2)
@@ -82,6 +83,7 @@ struct ScriptCommandsEndToEndTests {
         #expect(status == 0, "\(err)")
         #expect(err.contains("(retrying)"))
         #expect(out.contains("SUCCESS"))
+        expectNoPassword(out + err)
     }
 
     @Test func waitFollowsARunningTaskToItsEnd() async throws {
