@@ -4,6 +4,7 @@ import Foundation
 /// The events pane (`e`): every change of the session, newest first, with time, task, old → new
 /// status and the error message (issue 5, "What changed").
 enum EventsView {
+    /// Draws the pane into `area`: a title line, then one event per line, newest first.
     static func draw(_ state: DashboardState, area: DashboardLayout.Area, into buffer: inout ScreenBuffer) {
         guard area.height > 0, area.width > 0 else { return }
         for row in area.y..<(area.y + area.height) { buffer.fill(x: area.x, y: row, count: area.width, style: .plain) }

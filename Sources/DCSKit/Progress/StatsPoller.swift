@@ -20,8 +20,10 @@ public final class StatsPoller: @unchecked Sendable {
 
     /// One call to make.
     enum Job: Hashable {
+        /// A `/stats`, detail or logs call for a task.
         case stats(WatchedTask), detail(WatchedTask), logs(WatchedTask)
 
+        /// The task the call is for.
         var task: WatchedTask {
             switch self {
             case .stats(let task), .detail(let task), .logs(let task): return task
