@@ -2,14 +2,15 @@ import Foundation
 
 extension TaskEvent {
     /// One line for people: `2026-11-29T08:01:02Z  prod  orders-1 (id)  MIGRATING → FAILED: error`.
-    /// Every untrusted text is sanitised; `arrow` is `→` or `->`.
-    public func textLine(arrow: String = "→") -> String {
+    /// Every untrusted text is sanitised; `arrow` is `→` or `->`; `markNew` writes "new" before the
+    /// status of an added task (`wait` reports a task's first status without it).
+    public func textLine(arrow: String = "→", markNew: Bool = true) -> String {
         var line = TaskEvent.utcStamp(time) + "  "
         line += SafeText.line(key.target, limit: 60) + "  "
         let name = SafeText.line(self.name, limit: 200)
         line += (name.isEmpty ? "-" : name) + " (" + SafeText.line(key.taskID, limit: 80) + ")  "
         switch kind {
-        case .added(let status): line += "new " + TaskEvent.statusText(status)
+        case .added(let status): line += (markNew ? "new " : "") + TaskEvent.statusText(status)
         case .removed(let status): line += "gone (was " + TaskEvent.statusText(status) + ")"
         case .statusChanged(let from, let to):
             line += TaskEvent.statusText(from) + " " + arrow + " " + TaskEvent.statusText(to)

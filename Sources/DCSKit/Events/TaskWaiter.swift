@@ -83,7 +83,7 @@ public struct TaskWaiter: Sendable {
             } else {
                 lines.append(
                     TaskEvent(time: time, key: key, name: watched.task.name, kind: .added(status), errorMessage: watched.task.errorMessage)
-                        .textLine().replacingOccurrences(of: "  new ", with: "  "))
+                        .textLine(markNew: false))
             }
             lastStatus[key] = status
             switch status.category {

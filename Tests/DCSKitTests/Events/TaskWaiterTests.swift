@@ -15,16 +15,16 @@ struct TaskWaiterTests {
     }
 
     @Test func succeedsWhenEveryTaskSucceeded() {
-        var waiter = TaskWaiter(specs: ["id-a", "orders"])
-        var step = waiter.observe(snapshot([("id-a", "a", "MIGRATING"), ("id-b", "orders", "MIGRATING")]), at: time)
+        var waiter = TaskWaiter(specs: ["id-a", "orders  new x"])
+        var step = waiter.observe(snapshot([("id-a", "a", "MIGRATING"), ("id-b", "orders  new x", "MIGRATING")]), at: time)
         #expect(step.verdict == .waiting)
-        #expect(step.lines == ["2026-01-01T00:00:00Z  prod  a (id-a)  MIGRATING", "2026-01-01T00:00:00Z  prod  orders (id-b)  MIGRATING"])
-        step = waiter.observe(snapshot([("id-a", "a", "SUCCESS"), ("id-b", "orders", "MIGRATING")]), at: time)
+        #expect(step.lines == ["2026-01-01T00:00:00Z  prod  a (id-a)  MIGRATING", "2026-01-01T00:00:00Z  prod  orders  new x (id-b)  MIGRATING"])
+        step = waiter.observe(snapshot([("id-a", "a", "SUCCESS"), ("id-b", "orders  new x", "MIGRATING")]), at: time)
         #expect(step.lines == ["2026-01-01T00:00:00Z  prod  a (id-a)  MIGRATING → SUCCESS"])
         #expect(step.verdict == .waiting)
-        step = waiter.observe(snapshot([("id-a", "a", "SUCCESS"), ("id-b", "orders", "MIGRATING")]), at: time)
+        step = waiter.observe(snapshot([("id-a", "a", "SUCCESS"), ("id-b", "orders  new x", "MIGRATING")]), at: time)
         #expect(step.lines.isEmpty)
-        step = waiter.observe(snapshot([("id-a", "a", "SUCCESS"), ("id-b", "orders", "SUCCESS")]), at: time)
+        step = waiter.observe(snapshot([("id-a", "a", "SUCCESS"), ("id-b", "orders  new x", "SUCCESS")]), at: time)
         #expect(step.verdict == .allSucceeded)
         #expect(step.verdict.exitStatus == 0)
     }
