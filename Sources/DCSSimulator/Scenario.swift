@@ -10,7 +10,8 @@ public struct Scenario: Sendable {
     public let seed: UInt64
     /// Wall-clock start of the simulator.
     public let epoch: Date
-    /// Simulated seconds per wall second after `epoch`.
+    /// Simulated seconds per wall second after `epoch`; 0 freezes the scenario at its start (benchmarks
+    /// of "nothing changed", issue 6).
     public let speed: Double
     /// The tasks that exist at the start, then those that appear later, in order of appearance.
     public let tasks: [ScenarioTask]
@@ -26,7 +27,7 @@ public struct Scenario: Sendable {
     public init(seed: UInt64, taskCount: Int, speed: Double, epoch: Date) {
         self.seed = seed
         self.epoch = epoch
-        self.speed = speed > 0 ? speed : 1
+        self.speed = speed.isFinite && speed >= 0 ? speed : 1
         var timeline = SeededGenerator(seed: seed, stream: 0)
         var tasks: [ScenarioTask] = []
         let initial = max(0, taskCount)
@@ -55,7 +56,8 @@ public struct Scenario: Sendable {
 
     /// The wall-clock date of a simulated time.
     public func wallDate(simulatedTime: Double) -> Date {
-        epoch.addingTimeInterval(simulatedTime >= 0 ? simulatedTime / speed : simulatedTime)
+        // Frozen (speed 0): simulated time never passes 0, so later dates map one to one, never divide by 0.
+        epoch.addingTimeInterval(simulatedTime >= 0 && speed > 0 ? simulatedTime / speed : simulatedTime)
     }
 
     /// Every task that exists at `date`, newest first (ties by id), as the list call returns them.

@@ -12,8 +12,8 @@ extension SimulatorRouter {
                 status: 404, code: "DCS.4001", message: "The requested URL was not found on this server.")
         case .token:
             return issueToken(request, now: now)
-        case .controlFaults:
-            return control(request)
+        case .controlFaults, .controlTaskStatus:
+            return control(call, request)
         case .list, .detail, .stats, .logs:
             if let failure = authenticate(request, project: call.project ?? "", now: now, requestID: requestID) {
                 return failure
@@ -32,7 +32,7 @@ extension SimulatorRouter {
                     status: 400, code: "DCS.4133", message: "The migration task does not exist: \(taskID.prefix(64))")
             }
             if case .detail = call {
-                body = snapshot.detail()
+                body = withStatusOverride(snapshot.detail(), taskID: taskID)
             } else if case .stats = call {
                 body = snapshot.statsObject(seed: configuration.seed)
             } else {
@@ -101,8 +101,17 @@ extension SimulatorRouter {
         if faults.contains(.emptyPage) { page = [] }
         return .success([
             "count": .int(Int64(tasks.count)),
-            "migration_tasks": .array(page.map { .object(scenario.snapshot(of: $0, at: now).listItem()) }),
+            "migration_tasks": .array(
+                page.map { .object(withStatusOverride(scenario.snapshot(of: $0, at: now).listItem(), taskID: $0.id)) }),
         ])
+    }
+
+    /// `item` with its `status` replaced when `/_sim/tasks/{id}/status` set one for `taskID`.
+    func withStatusOverride(_ item: [String: JSONValue], taskID: String) -> [String: JSONValue] {
+        guard let status = statusOverridesInForce[taskID] else { return item }
+        var item = item
+        item["status"] = .string(status)
+        return item
     }
 
     /// The logs call: `offset`/`limit` as for the list, `log_level` filter.

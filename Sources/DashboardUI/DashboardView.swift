@@ -15,11 +15,26 @@ public enum DashboardView {
         if let banner = layout.banner {
             HeaderView.drawBanner(state, area: banner, into: &buffer)
         }
-        if layout.placement != .full {
+        if state.showEvents && layout.detail == nil {
+            // No room beside the list: the events take the whole body.
+            let top = layout.columnHeader?.y ?? layout.list.y
+            EventsView.draw(state, area: .init(x: 0, y: top, width: layout.list.width, height: layout.list.y + layout.list.height - top), into: &buffer)
+        } else if layout.placement != .full {
             TaskListView.draw(state, layout: layout, into: &buffer)
         }
         if let detail = layout.detail {
-            DetailView.draw(state, area: detail, placement: layout.placement, into: &buffer)
+            if state.showEvents {
+                let inset = layout.placement == .right ? 1 : (layout.placement == .below ? 1 : 0)
+                let area = DashboardLayout.Area(
+                    x: detail.x + (layout.placement == .right ? inset : 0), y: detail.y + (layout.placement == .below ? inset : 0),
+                    width: detail.width - (layout.placement == .right ? inset : 0), height: detail.height - (layout.placement == .below ? inset : 0))
+                if layout.placement == .below {
+                    buffer.put(String(repeating: state.symbols.horizontal, count: detail.width), x: detail.x, y: detail.y, style: CellStyle(.separator))
+                }
+                EventsView.draw(state, area: area, into: &buffer)
+            } else {
+                DetailView.draw(state, area: detail, placement: layout.placement, into: &buffer)
+            }
         }
         BottomLineView.draw(state, area: layout.bottom, into: &buffer)
         if state.showHelp {

@@ -11,8 +11,8 @@ enum HeaderView {
         buffer.put(DisplayWidth.truncate(titleLine(state), to: area.width), x: area.x, y: area.y, style: CellStyle(.header))
         guard area.height > 1 else { return }
         var parts: [(String, CellStyle)] = []
-        var counts: [StatusCategory: Int] = [:]
-        for task in state.snapshot.watchedTasks { counts[task.task.status.category, default: 0] += 1 }
+        // Counted once per snapshot by the catalog, not on every frame.
+        let counts = state.rows.catalog.categoryCounts
         for category in countOrder {
             let count = counts[category] ?? 0
             let hidden = state.hiddenCategories.contains(category)

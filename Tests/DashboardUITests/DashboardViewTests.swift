@@ -156,13 +156,14 @@ struct DashboardViewTests {
         var state = DashboardFixtures.state(columns: 70, rows: 30)
         DashboardFixtures.send([.keyPressed(.character("?"))], to: &state)
         let lines = DashboardView.render(state).lines
-        // A 66×26 box centred at (2, 2); one row per binding, in table order.
-        #expect(lines[2] == "ST┌─ Keys ─────────────────────────────────────────────────────────┐")
-        #expect(lines[3] == "✖ │ ↑ k      select previous task                                  │m")
-        #expect(lines[10] == "  │ /        filter: text, status:failed, type:online, target:NAME │")
-        #expect(lines[24] == "Me│ q ^C     quit                                                  │")
-        #expect(lines[26] == "Cr│ ? or Esc closes this help                                      │")
-        #expect(lines[27] == "Re└────────────────────────────────────────────────────────────────┘")
+        // A 66×29 box (25 bindings + 4) centred at (2, 0); one row per binding, in table order. Left of
+        // it the header, the counts line, the list and the detail pane below show through.
+        #expect(lines[0] == "dc┌─ Keys ─────────────────────────────────────────────────────────┐")
+        #expect(lines[1] == "▶ │ ↑ k      select previous task                                  │")
+        #expect(lines[8] == "  │ /        filter: text, status:failed, type:online, target:NAME │")
+        #expect(lines[25] == "Re│ q ^C     quit                                                  │")
+        #expect(lines[27] == "Re│ ? or Esc closes this help                                      │")
+        #expect(lines[28] == "Er└────────────────────────────────────────────────────────────────┘")
         for binding in KeyTable.bindings {
             #expect(lines.contains { $0.contains(binding.summary) }, "help lacks \(binding.summary)")
         }

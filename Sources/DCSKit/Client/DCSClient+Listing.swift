@@ -3,9 +3,18 @@ import Foundation
 extension DCSClient {
     /// One page of the list call: `GET /v2/{project_id}/migration-tasks?offset=&limit=[&name=]`.
     public func listPage(offset: Int, limit: Int, name: String? = nil) async throws -> TaskListPage {
+        try decodePage(await listPageResponse(offset: offset, limit: limit, name: name), offset: offset)
+    }
+
+    /// The raw 2xx response of one page of the list call.
+    func listPageResponse(offset: Int, limit: Int, name: String?) async throws -> HTTPResponse {
         var query = [("offset", String(offset)), ("limit", String(limit))]
         if let name, !name.isEmpty { query.append(("name", name)) }
-        let response = try await get(url(["migration-tasks"], query: query))
+        return try await get(url(["migration-tasks"], query: query))
+    }
+
+    /// Decodes a list page response; an unreadable body is `APIError.unreadable`.
+    func decodePage(_ response: HTTPResponse, offset: Int) throws -> TaskListPage {
         do {
             return try TaskListPage.decode(response.body)
         } catch {
@@ -28,23 +37,60 @@ extension DCSClient {
     }
 
     /// `listAllTasks()` restricted to the server's `name` filter.
+    ///
+    /// A page whose body is byte for byte the one of the previous listing is not decoded again: its
+    /// tasks are taken from the previous collection (issue 6). When every page is unchanged the
+    /// previous collection itself comes back, arrays and all.
     public func listAllTasks(name: String?) async throws -> TaskCollection {
         let limit = options.pageSize
         var offset = 0
         var seen = Set<String>()
         var collection = TaskCollection(tasks: [])
-        for _ in 0..<options.maxPages {
-            let page = try await listPage(offset: offset, limit: limit, name: name)
-            for task in page.tasks where seen.insert(task.taskID).inserted {
-                collection.tasks.append(task)
+        let previous = listingCache.previous
+        var records: [ListingCache.PageRecord] = []
+        var unchangedSoFar = previous != nil
+        for pageNumber in 0..<options.maxPages {
+            let request = ListingCache.requestKey(offset: offset, limit: limit, name: name)
+            let response = try await listPageResponse(offset: offset, limit: limit, name: name)
+            let digest = ListingCache.digest(response.body)
+            let start = collection.tasks.count
+            var page: TaskListPage
+            var taskCount: Int
+            if let previous, pageNumber < previous.pages.count, previous.pages[pageNumber].request == request,
+                previous.pages[pageNumber].digest == digest,
+                unchangedSoFar || previous.pages[pageNumber].range.count == previous.pages[pageNumber].taskCount
+            {
+                let record = previous.pages[pageNumber]
+                page = record.page
+                taskCount = record.taskCount
+                for task in previous.collection.tasks[record.range] where seen.insert(task.taskID).inserted {
+                    collection.tasks.append(task)
+                }
+            } else {
+                unchangedSoFar = false
+                page = try decodePage(response, offset: offset)
+                taskCount = page.tasks.count
+                for task in page.tasks where seen.insert(task.taskID).inserted {
+                    collection.tasks.append(task)
+                }
+                page.tasks = []
             }
+            records.append(
+                ListingCache.PageRecord(
+                    request: request, digest: digest, range: start..<collection.tasks.count, page: page,
+                    taskCount: taskCount))
             collection.issues += page.issues.map {
                 TaskDecodingIssue(index: offset + $0.index, reason: $0.reason)
             }
             offset += page.itemCount
             // `count` is read on every page: it is the server's current total, which may change.
-            if page.itemCount == 0 { return collection }
-            if let count = page.count, offset >= count { return collection }
+            if page.itemCount == 0 || page.count.map({ offset >= $0 }) == true {
+                if unchangedSoFar, let previous, previous.pages.count == records.count {
+                    return previous.collection
+                }
+                listingCache.remember(ListingCache.Listing(pages: records, collection: collection))
+                return collection
+            }
         }
         throw APIError.pageCapExceeded(pages: options.maxPages, pageSize: limit, host: target.host)
     }

@@ -51,9 +51,9 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-    /// Parses a JSON document; throws the decoder's error for text that is not JSON at all.
+    /// Parses a JSON document; throws a `JSONSyntaxError` for text that is not JSON at all.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try JSONParser.parse(data)
     }
 
     /// The object's members, or nil for any other shape.
