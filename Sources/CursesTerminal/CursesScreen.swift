@@ -114,7 +114,11 @@ public final class CursesScreen: Screen {
                 let cell = buffer[x, y]
                 if !full, let previous, previous[x, y] == cell { continue }
                 changed = true
-                if cell.isContinuation { continue }
+                if cell.isContinuation {
+                    // Without UTF-8 the wide character's lead became "?": fill its second column too.
+                    if !isUTF8 { put(Cell(text: "?", width: 1, style: cell.style), x: x, y: y) }
+                    continue
+                }
                 put(cell, x: x, y: y)
             }
         }
@@ -126,7 +130,9 @@ public final class CursesScreen: Screen {
 
     private func put(_ cell: Cell, x: Int, y: Int) {
         let (attributes, pair) = colors.attributes(for: cell.style)
-        var characters: [wchar_t] = cell.text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
+        // A non-UTF-8 terminal cannot show other scripts: "?" keeps the columns the layout measured.
+        let text = isUTF8 || cell.text.unicodeScalars.allSatisfy(\.isASCII) ? cell.text : "?"
+        var characters: [wchar_t] = text.unicodeScalars.prefix(5).map { wchar_t(bitPattern: $0.value) }
         if characters.isEmpty { characters = [wchar_t(32)] }
         characters.append(0)
         _ = dcs_mvadd_wch_str(Int32(y), Int32(x), characters, attributes, pair)

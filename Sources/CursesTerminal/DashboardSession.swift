@@ -104,6 +104,7 @@ final class LoopStopper: @unchecked Sendable {
     private var loop: DashboardLoop?
     private var pending: Int32?
 
+    /// Connects the loop; a stop requested earlier is passed on at once.
     func attach(_ loop: DashboardLoop) {
         let signal = lock.withLock { () -> Int32? in
             self.loop = loop
@@ -112,6 +113,7 @@ final class LoopStopper: @unchecked Sendable {
         if let signal { loop.requestStop(signal: signal) }
     }
 
+    /// Requests a stop (from the signal queue).
     func stop(_ signal: Int32) {
         let loop = lock.withLock { () -> DashboardLoop? in
             if pending == nil { pending = signal }

@@ -59,6 +59,12 @@ public struct DashboardState: Sendable, Equatable {
     public var now: Date
     /// Spinner frame, advanced by ticks while fetching.
     public var spinnerPhase = 0
+    /// True when a fetch has run for a second or more: only then is the spinner drawn, so a quick
+    /// refresh costs no bytes for a spinner that would flash on and off.
+    public var showsSpinner: Bool {
+        guard let started = snapshot.oldestFetchStart else { return false }
+        return now.timeIntervalSince(started) >= 1
+    }
     /// Symbols for statuses and decorations (Unicode or ASCII for non-UTF-8 locales).
     public var symbols: SymbolSet
     /// The time zone for created/released times.

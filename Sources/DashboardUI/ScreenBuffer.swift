@@ -9,6 +9,13 @@ public struct Cell: Sendable, Hashable {
     /// The style.
     public var style: CellStyle
 
+    /// Builds a cell.
+    public init(text: String, width: Int, style: CellStyle) {
+        self.text = text
+        self.width = width
+        self.style = style
+    }
+
     /// A blank cell.
     public static let blank = Cell(text: " ", width: 1, style: .plain)
 

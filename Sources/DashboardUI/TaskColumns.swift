@@ -4,12 +4,18 @@ import DCSKit
 /// content needs; name and route share the rest; when space runs out, columns are dropped in the
 /// order created, type, route, target, age, so status and name always stay.
 struct TaskColumns: Hashable {
+    /// Widths of each column, 0 when hidden.
     var status = 0, target = 0, name = 0, type = 0, route = 0, created = 0, age = 0
 
+    /// Blank columns between two columns.
     static let gap = 1
+    /// "2024-04-01 10:57".
     static let createdWidth = 16
+    /// "14h30m".
     static let ageWidth = 6
+    /// Narrowest name column before other columns are dropped.
     static let minimumName = 10
+    /// Narrowest source → target column before it is dropped.
     static let minimumRoute = 12
 
     /// Widths for `rows`; content widths come from the catalog's cached per-task widths (issue 6).

@@ -3,6 +3,7 @@ import Foundation
 
 /// The task list: a column header and one row per visible task, the selected row reversed.
 enum TaskListView {
+    /// Draws the column header, the visible rows and the separator of a right-hand detail pane.
     static func draw(_ state: DashboardState, layout: DashboardLayout, into buffer: inout ScreenBuffer) {
         let area = layout.list
         let columns = TaskColumns(width: area.width, rows: state.rows, state: state)
@@ -30,6 +31,7 @@ enum TaskListView {
         }
     }
 
+    /// Draws the column titles; the sorted column carries ▼ (▲ when reversed).
     static func drawHeader(
         _ state: DashboardState, columns: TaskColumns, area: DashboardLayout.Area, into buffer: inout ScreenBuffer
     ) {
@@ -44,6 +46,7 @@ enum TaskListView {
         drawCells(cells.map { ($0.0, $0.1, CellStyle(.columnHeader)) }, x: area.x, y: area.y, width: area.width, into: &buffer)
     }
 
+    /// Draws one task; the selected row is reversed across the whole width.
     static func drawRow(
         _ watched: WatchedTask, state: DashboardState, columns: TaskColumns, x: Int, y: Int, width: Int, selected: Bool,
         into buffer: inout ScreenBuffer

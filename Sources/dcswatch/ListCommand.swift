@@ -58,7 +58,11 @@ struct ListCommand: AsyncParsableCommand {
             statuses: status, nameContains: name, sort: ListSortKey(rawValue: sort) ?? .target, reverse: reverse)
         let logger =
             verbose
-            ? Logger(label: "dcswatch.client", factory: { StreamLogHandler.standardError(label: $0) })
+            ? Logger(label: "dcswatch.client", factory: { label in
+                var handler = StreamLogHandler.standardError(label: label)
+                handler.logLevel = .debug
+                return handler
+            })
             : Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() })
         let connections: TargetConnections
         do {
@@ -72,12 +76,12 @@ struct ListCommand: AsyncParsableCommand {
         for warning in connections.warnings { printError("dcswatch: warning: \(SafeText.line(warning))") }
 
         let results = await Self.fetchAll(connections.clients)
-        var tasks: [TargetTask] = []
+        var tasks: [WatchedTask] = []
         var failed = false
         for (client, result) in zip(connections.clients, results) {
             switch result {
             case .success(let collection):
-                tasks += collection.tasks.map { TargetTask(target: client.target.name, task: $0) }
+                tasks += collection.tasks.map { WatchedTask(target: client.target.name, task: $0) }
                 for issue in collection.issues {
                     printError("dcswatch: warning: \(client.target.name): skipped \(SafeText.line(issue.description))")
                 }
@@ -87,7 +91,8 @@ struct ListCommand: AsyncParsableCommand {
             }
         }
         let shown = selection.apply(tasks)
-        let text: String
+        var stdout = StandardOutput()
+        defer { stdout.flush() }
         switch format {
         case .table:
             let terminal = Self.isTerminal(STDOUT_FILENO)
@@ -96,12 +101,16 @@ struct ListCommand: AsyncParsableCommand {
             let formatter = TaskTableFormatter(
                 width: Self.terminalWidth(terminal: terminal, environment: environment), colour: colour,
                 showTarget: connections.clients.count > 1)
-            text = shown.isEmpty && !failed ? "No migration tasks.\n" : (shown.isEmpty ? "" : formatter.format(shown))
-        case .json: text = TaskJSONFormatter().format(shown)
-        case .ndjson: text = TaskJSONFormatter(lineDelimited: true).format(shown)
-        case .csv: text = TaskCSVFormatter().format(shown)
+            if !shown.isEmpty {
+                formatter.write(shown, to: &stdout)
+            } else if !failed {
+                stdout.write("No migration tasks.\n")
+            }
+        case .json: TaskJSONFormatter().write(shown, to: &stdout)
+        case .ndjson: TaskJSONFormatter(lineDelimited: true).write(shown, to: &stdout)
+        case .csv: TaskCSVFormatter().write(shown, to: &stdout)
         }
-        FileHandle.standardOutput.write(Data(text.utf8))
+        stdout.flush()
         if failed { throw ExitCode(1) }
     }
 
@@ -117,15 +126,15 @@ struct ListCommand: AsyncParsableCommand {
                     }
                 }
             }
-            // Collected, then ordered: assigning `results[index]` inside the `for await` loop crashed
-            // release builds intermittently (SIGILL in Array.subscript.modify, Swift 6 on Linux, found
-            // by the issue 6 benchmarks with 5,000+ tasks).
-            var finished: [(Int, Result<TaskCollection, Error>)] = []
-            for await item in group { finished.append(item) }
-            return finished.sorted { $0.0 < $1.0 }.map(\.1)
+            // Collected then sorted: assigning `results[index]` inside `for await (index, result)` trapped
+            // (Array subscript modify) in -O builds with Swift 6.3.1.
+            var collected: [(Int, Result<TaskCollection, Error>)] = []
+            for await item in group { collected.append(item) }
+            return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
     }
 
+    /// True when the descriptor is a terminal.
     static func isTerminal(_ descriptor: Int32) -> Bool {
         isatty(descriptor) == 1
     }

@@ -13,14 +13,13 @@ import Logging
 /// dashboard: builds the clients (or the in-process simulator for `--demo`), the monitor with its
 /// Dispatch ticker, the log handler, and hands them to the curses session.
 struct WatchCommand: AsyncParsableCommand {
+    /// Name, help and discussion of the subcommand.
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Watch every migration task live: filter, sort, details, refreshed in the background (default).",
-        discussion: """
-            Press ? for every key; q quits. With --demo, an embedded simulator runs on 127.0.0.1 and the
-            dashboard talks to it through the real client, AK/SK signing included. Logs go only to
-            --log-file, never to the screen. For scripts and pipes use `dcswatch list`.
-            """
+        abstract: "Watch every migration task live: filter, sort, details, refreshed in the background.",
+        discussion: "Press ? for every key; q quits. With --demo, an embedded simulator runs on 127.0.0.1 and the "
+            + "dashboard talks to it through the real client, AK/SK signing included. Logs go only to --log-file, "
+            + "never to the screen. For scripts and pipes use `dcswatch list`."
     )
 
     @OptionGroup var connection: ConnectionOptions
@@ -37,12 +36,14 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set); statuses keep words and symbols.")
     var noColor = false
 
+    /// Rejects an interval outside what the monitor accepts.
     func validate() throws {
         if let interval, !(interval >= TaskMonitor.minimumInterval && interval <= 3600) {
             throw ValidationError("--interval must be between \(TaskMonitor.minimumInterval) and 3600 seconds")
         }
     }
 
+    /// Builds the targets (or the demo), the monitor and the session; exits 128+signal when signalled.
     func run() async throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             printError("dcswatch: the dashboard needs a terminal; for scripts and pipes use `dcswatch list`")

@@ -11,9 +11,13 @@ public final class DCSClient: TaskListing, Sendable {
     public let target: ResolvedTarget
     /// Paging, timeouts and retries.
     public let options: ClientOptions
+    /// Sends the requests.
     let transport: any HTTPTransport
+    /// Clock for `X-Sdk-Date` and token expiry.
     let now: @Sendable () -> Date
+    /// Debug and retry logs; never headers or bodies.
     let logger: Logger
+    /// The IAM token cache for `.password` targets; nil otherwise.
     let tokenSource: IAMTokenSource?
     /// The previous listing's page digests, to skip decoding unchanged pages.
     let listingCache = ListingCache()

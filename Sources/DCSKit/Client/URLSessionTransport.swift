@@ -109,6 +109,7 @@ private final class TaskBox: @unchecked Sendable {
     private var task: URLSessionTask?
     private var cancelled = false
 
+    /// Stores the task; cancels it at once when cancellation came first.
     func set(_ task: URLSessionTask) {
         lock.lock()
         self.task = task
@@ -117,6 +118,7 @@ private final class TaskBox: @unchecked Sendable {
         if cancelNow { task.cancel() }
     }
 
+    /// Cancels the task, now or as soon as it is stored.
     func cancel() {
         lock.lock()
         cancelled = true
@@ -129,6 +131,7 @@ private final class TaskBox: @unchecked Sendable {
 /// Refuses redirects so the 3xx reaches the client as an error (see `URLSessionTransport`).
 /// `@unchecked Sendable`: it has no state; only NSObject's inheritance hides that from the compiler.
 private final class NoRedirects: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+    /// Declines every redirect.
     func urlSession(
         _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
         newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void

@@ -25,12 +25,17 @@ public enum ConfigError: UserFacingError, Hashable {
     case incompleteCredential(source: String, present: String, missing: String)
     /// A `*_env` key names an environment variable that is not set.
     case missingEnvironmentVariable(path: String, key: String, variable: String)
+    /// A region name (from `source`) that cannot be a region id.
+    case invalidRegion(value: String, source: String)
     /// `OS_CLOUD` names a cloud that no clouds.yaml holds.
     case cloudNotFound(name: String, searched: [String])
 
     /// One line: what is wrong, where, and how to fix it.
     public var userMessage: String {
         switch self {
+        case .fileNotFound(let path, let source) where source == "HUAWEICLOUD_SDK_CREDENTIALS_FILE":
+            return "credentials file \(q(path)) (from HUAWEICLOUD_SDK_CREDENTIALS_FILE) does not exist or cannot be read — "
+                + "fix the path or unset the variable"
         case .fileNotFound(let path, let source):
             return "config file \(q(path)) (from \(source)) does not exist or cannot be read — check the path, "
                 + "or copy config.example.json there"
@@ -62,6 +67,8 @@ public enum ConfigError: UserFacingError, Hashable {
         case .missingEnvironmentVariable(let path, let key, let variable):
             return "config file \(q(path)): \(key) names the environment variable \(variable), which is not set — "
                 + "export \(variable) or change \(key)"
+        case .invalidRegion(let value, let source):
+            return "region \(q(value)) (from \(source)) is not a region id — use one such as eu-de, eu-nl or ap-southeast-1"
         case .cloudNotFound(let name, let searched):
             return "OS_CLOUD=\(q(name)) but no clouds.yaml defines it (searched \(searched.joined(separator: ", "))) — "
                 + "check OS_CLOUD or the clouds: section"

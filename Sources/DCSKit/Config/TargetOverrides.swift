@@ -45,8 +45,12 @@ public struct TargetResolution: Sendable {
 struct AmbientSource: Sendable {
     /// Names the source in messages ("HUAWEICLOUD_SDK_*", "~/.huaweicloud/credentials").
     var name: String
+    /// Credentials, when this source has them.
     var auth: TargetAuth?
+    /// Project id, when set here.
     var projectID: String?
+    /// Region, when set here.
     var region: String?
+    /// IAM endpoint (`OS_AUTH_URL`, clouds.yaml `auth_url`).
     var iamEndpoint: URL?
 }

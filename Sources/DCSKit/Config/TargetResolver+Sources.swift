@@ -50,7 +50,9 @@ extension TargetResolver {
         }
         candidates += ambient.map { ($0.auth, $0.name) }
         for (auth, source) in candidates {
-            if case .signing(let credentials)? = auth { return (credentials, projectID, source) }
+            if let auth, case .signing(let credentials) = TargetResolver.applying(overrides.securityToken, to: auth) {
+                return (credentials, projectID, source)
+            }
         }
         throw ConfigError.missingCredentials(target: entry?.name ?? "default")
     }

@@ -64,13 +64,16 @@ public struct TargetResolver: Sendable {
         } else if let first = ambient.first(where: { $0.auth != nil }) {
             (auth, source) = (first.auth, first.name)
         }
-        guard let auth else { throw ConfigError.missingCredentials(target: entry.name) }
+        guard var auth else { throw ConfigError.missingCredentials(target: entry.name) }
+        auth = TargetResolver.applying(overrides.securityToken, to: auth)
 
         let projectID = overrides.projectID ?? entry.projectID ?? ambient.lazy.compactMap(\.projectID).first
         guard let projectID, !projectID.isEmpty else { throw ConfigError.missingProjectID(target: entry.name) }
-        let region = overrides.region ?? entry.region ?? ambient.lazy.compactMap(\.region).first
+        let ambientRegion = ambient.first { $0.region != nil }
+        let region = overrides.region ?? entry.region ?? ambientRegion?.region
         if let region, !RegionEndpoints.isPlausibleRegion(region) {
-            throw ConfigError.invalidValue(path: path, key: "region", fix: "use a region id such as eu-de or ap-southeast-1")
+            let source = overrides.region != nil ? "--region" : (entry.region != nil ? "config \(path)" : ambientRegion?.name ?? "")
+            throw ConfigError.invalidRegion(value: region, source: source)
         }
         let endpoint = overrides.endpoint ?? entry.endpoint ?? region.flatMap(RegionEndpoints.dcsEndpoint(region:))
         guard let endpoint else { throw ConfigError.missingEndpoint(target: entry.name) }
@@ -132,6 +135,13 @@ public struct TargetResolver: Sendable {
             throw ConfigError.missingEnvironmentVariable(path: path, key: key, variable: name)
         }
         return value
+    }
+
+    /// `--security-token` applies to AK/SK from any source (temporary keys often come from the
+    /// environment while the token is pasted on the command line).
+    static func applying(_ securityToken: String?, to auth: TargetAuth) -> TargetAuth {
+        guard let securityToken, !securityToken.isEmpty, case .signing(let credentials) = auth else { return auth }
+        return .signing(SigningCredentials(accessKey: credentials.accessKey, secretKey: credentials.secretKey, securityToken: securityToken))
     }
 
     /// `127.0.0.1`, `::1`, `localhost`.

@@ -9,18 +9,24 @@ public struct TaskCSVFormatter: Sendable {
     public init() {}
 
     /// The whole document.
-    public func format(_ tasks: [TargetTask]) -> String {
-        var output = TaskRecord.fieldNames.map(TaskCSVFormatter.field).joined(separator: ",") + "\r\n"
+    public func format(_ tasks: [WatchedTask]) -> String {
+        var output = ""
+        write(tasks, to: &output)
+        return output
+    }
+
+    /// Writes the document row by row.
+    public func write<Target: TextOutputStream>(_ tasks: [WatchedTask], to output: inout Target) {
+        output.write(TaskRecord.fieldNames.map(TaskCSVFormatter.field).joined(separator: ",") + "\r\n")
         for task in tasks {
             let record = TaskRecord(task)
-            output += TaskRecord.fieldNames.map { TaskCSVFormatter.field(record.text($0)) }.joined(separator: ",") + "\r\n"
+            output.write(TaskRecord.fieldNames.map { TaskCSVFormatter.field(record.text($0)) }.joined(separator: ",") + "\r\n")
         }
-        return output
     }
 
     /// One field: sanitised, formula-neutralised, quoted when needed.
     public static func field(_ raw: String) -> String {
-        var text = SafeText.line(raw, limit: 100_000)
+        var text = SafeText.isClean(raw) ? raw : SafeText.line(raw, limit: 100_000)
         if let first = text.unicodeScalars.first, "=+-@".unicodeScalars.contains(first), Double(text) == nil {
             text = "'" + text
         }

@@ -12,19 +12,26 @@ public struct TaskJSONFormatter: Sendable {
     }
 
     /// The whole output, ending with a newline (NDJSON of no tasks is empty).
-    public func format(_ tasks: [TargetTask]) -> String {
-        let encoder = JSONEncoder()
-        if lineDelimited {
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return tasks.map { encode(TaskRecord($0), with: encoder) + "\n" }.joined()
-        }
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
-        return encode(tasks.map(TaskRecord.init), with: encoder) + "\n"
+    public func format(_ tasks: [WatchedTask]) -> String {
+        var output = ""
+        write(tasks, to: &output)
+        return output
     }
 
-    private func encode<Value: Encodable>(_ value: Value, with encoder: JSONEncoder) -> String {
-        // Encoding strings, arrays and nulls cannot fail; an empty array is the safe fallback.
-        guard let data = try? encoder.encode(value) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
+    /// Writes the output record by record, so 100,000 tasks never sit in memory as one JSON document.
+    public func write<Target: TextOutputStream>(_ tasks: [WatchedTask], to output: inout Target) {
+        if lineDelimited {
+            for task in tasks { output.write(TaskRecord(task).json(pretty: false) + "\n") }
+            return
+        }
+        guard !tasks.isEmpty else {
+            output.write("[]\n")
+            return
+        }
+        output.write("[\n")
+        for (index, task) in tasks.enumerated() {
+            output.write("  " + TaskRecord(task).json(pretty: true, indent: "  ") + (index < tasks.count - 1 ? ",\n" : "\n"))
+        }
+        output.write("]\n")
     }
 }

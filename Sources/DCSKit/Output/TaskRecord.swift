@@ -16,10 +16,11 @@ public struct TaskRecord: Encodable, Sendable, Hashable {
 
     /// Field name → value, for both formats; `supported_features` is the only array.
     let strings: [String: String?]
+    /// `supported_features`.
     let features: [String]
 
     /// Builds the record of a tagged task.
-    public init(_ item: TargetTask) {
+    public init(_ item: WatchedTask) {
         let task = item.task
         strings = [
             "target": item.target, "task_id": task.taskID, "task_name": task.name, "status": task.status.raw,
@@ -64,10 +65,11 @@ public struct TaskRecord: Encodable, Sendable, Hashable {
         }
     }
 
-    /// `2024-04-01T10:57:00Z` (whole seconds: the API's precision varies).
+    /// `2024-04-01T10:57:00Z` (whole seconds: the API's precision varies), built without a formatter
+    /// object per record.
     static func iso(_ date: Date) -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        return formatter.string(from: date)
+        let compact = Array(RequestSigner.sdkDate(date))  // YYYYMMDDTHHMMSSZ
+        return String(compact[0..<4]) + "-" + String(compact[4..<6]) + "-" + String(compact[6..<8]) + "T"
+            + String(compact[9..<11]) + ":" + String(compact[11..<13]) + ":" + String(compact[13..<15]) + "Z"
     }
 }

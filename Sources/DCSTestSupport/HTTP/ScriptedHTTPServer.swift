@@ -204,6 +204,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         return port
     }
 
+    /// The reason phrase of a status line.
     static func reason(_ status: Int) -> String {
         switch status {
         case 200: return "OK"

@@ -10,9 +10,11 @@ import Foundation
 /// Reads HTTP/1.1 requests (head, then a `Content-Length` body) from a blocking socket, keeping any
 /// bytes of the next request for the next call. Test infrastructure for `ScriptedHTTPServer`.
 struct SocketReader {
+    /// The connected socket.
     let socket: Int32
     private var buffer = Data()
 
+    /// Reads from `socket`.
     init(socket: Int32) {
         self.socket = socket
     }

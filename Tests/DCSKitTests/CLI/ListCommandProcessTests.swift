@@ -118,3 +118,31 @@ import Testing
         #expect(badFile.stderr.contains("/nonexistent/dcswatch.json"))
     }
 }
+
+/// `dcswatch debug sign` as a subprocess, checked against a vector of the official SDK's signer.
+@Suite struct DebugSignProcessTests {
+    @Test func printsTheVectorsSignatureWithoutSecrets() throws {
+        let vector = try #require(try SigningVector.all().first { $0.security_token == nil && $0.body.isEmpty && $0.method == "GET" })
+        var arguments = ["debug", "sign", "--method", vector.method, "--url", vector.url, "--date", vector.sdk_date]
+        for (name, value) in vector.request_headers.sorted(by: { $0.key < $1.key }) { arguments += ["--header", "\(name): \(value)"] }
+        if let project = vector.project_id { arguments += ["--project-id", project] }
+        let run = try ListCommandProcessTests.run(arguments, environment: ["HUAWEICLOUD_SDK_AK": vector.ak, "HUAWEICLOUD_SDK_SK": vector.sk])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains(vector.canonical_request))
+        #expect(run.stdout.contains(vector.string_to_sign))
+        let signature = try #require(vector.authorization.components(separatedBy: "Signature=").last)
+        #expect(run.stdout.contains("Signature=\(signature)"))
+        #expect(run.stdout.contains("Access=\(SigningCredentials.masked(vector.ak)),"))
+        #expect(!run.stdout.contains(vector.sk))
+        if vector.ak.count > 4 { #expect(!run.stdout.contains(vector.ak)) }
+    }
+
+    @Test func securityTokenIsNeverPrinted() throws {
+        let run = try ListCommandProcessTests.run(
+            ["debug", "sign", "--url", "https://dcs.eu-de.otc.t-systems.com/v2/p/migration-tasks", "--security-token", "TOKEN-XYZ-SECRET"],
+            environment: ["HUAWEICLOUD_SDK_AK": "AKSIGN0001", "HUAWEICLOUD_SDK_SK": "SKSIGN"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.contains("x-security-token:(16 characters, not shown)"))
+        #expect(!run.stdout.contains("TOKEN-XYZ-SECRET") && !run.stdout.contains("SKSIGN"))
+    }
+}

@@ -103,3 +103,35 @@ import Testing
         }
     }
 }
+
+@Suite struct ClientCancellationTests {
+    @Test func cancellingAHungListingReturnsPromptly() async throws {
+        let (arrivals, arrived) = AsyncStream.makeStream(of: Void.self)
+        let server = try ScriptedHTTPServer { _ in
+            arrived.yield()
+            return .hang
+        }
+        defer { server.stop() }
+        let client = ClientTestKit.client(server, requestTimeout: 30)
+        let started = Date()
+        let listing = Task { try await client.listAllTasks() }
+        var iterator = arrivals.makeAsyncIterator()
+        _ = await iterator.next()
+        listing.cancel()
+        let result = await listing.result
+        #expect(throws: CancellationError.self) { try result.get() }
+        // Well under the 30 s request timeout: the cancellation, not the timeout, ended it (loose for loaded CI).
+        #expect(Date().timeIntervalSince(started) < 20)
+    }
+
+    @Test func transportErrorsSayWhatToDo() {
+        let host = "dcs.eu-de.otc.t-systems.com"
+        #expect(APIError.transport(.dnsFailure(host: host), host: host, attempts: 1).userMessage
+            == "cannot resolve dcs.eu-de.otc.t-systems.com — check the region or --endpoint, and this machine's DNS")
+        #expect(APIError.transport(.tls("certificate expired"), host: host, attempts: 1).userMessage.contains("CA certificates"))
+        #expect(APIError.transport(.timedOut(seconds: 30), host: host, attempts: 4).userMessage
+            == "no response from dcs.eu-de.otc.t-systems.com within 30 s — check the network, a proxy (HTTPS_PROXY) or the endpoint (after 4 attempts)")
+        let throttled = RetryNotice(error: .http(status: 429, code: nil, message: "", requestID: nil, host: host), delay: 2.5, attempt: 1)
+        #expect(throttled.userMessage == "throttled — retrying in 2.5 s (attempt 2)")
+    }
+}

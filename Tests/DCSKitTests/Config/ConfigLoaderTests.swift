@@ -80,3 +80,22 @@ import Testing
         #expect(reference.warnings.isEmpty)
     }
 }
+
+@Suite struct ConfigExampleTests {
+    @Test func exampleFileIsValidAndFullyKnown() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        let data = try Data(contentsOf: root.appendingPathComponent("config.example.json"))
+        let config = try ConfigLoader.parse(data, path: "config.example.json")
+        #expect(config.warnings.isEmpty)
+        #expect(config.extra.isEmpty)
+        #expect(config.targets.map(\.name) == ["prod-eu-de", "staging-ap", "local-simulator"])
+        let resolution = try TargetResolver(
+            loader: ConfigTestKit.loader(env: ["PROD_EU_DE_SK": "x", "STAGING_IAM_PASSWORD": "y", "HUAWEICLOUD_SDK_AK": "a", "HUAWEICLOUD_SDK_SK": "b"]),
+            currentDirectory: "/work"
+        ).resolve(config: config)
+        #expect(resolution.targets.map(\.endpoint.absoluteString) == [
+            "https://dcs.eu-de.otc.t-systems.com", "https://dcs.ap-southeast-1.myhuaweicloud.com", "http://127.0.0.1:8080",
+        ])
+    }
+}

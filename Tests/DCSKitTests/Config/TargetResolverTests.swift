@@ -80,6 +80,15 @@ import Testing
         #expect(fromFlags.credentialSource == "flags")
     }
 
+    @Test func securityTokenFlagAppliesToKeysFromTheEnvironment() throws {
+        let env = ["HUAWEICLOUD_SDK_AK": "A", "HUAWEICLOUD_SDK_SK": "S", "HUAWEICLOUD_SDK_SECURITY_TOKEN": "env-token", "HUAWEICLOUD_SDK_PROJECT_ID": "p"]
+        let config = DCSWatchConfig(targets: [TargetConfig(name: "t", region: "eu-de")])
+        let plain = try only(ConfigTestKit.resolver(env: env).resolve(config: config))
+        #expect(plain.auth == .signing(SigningCredentials(accessKey: "A", secretKey: "S", securityToken: "env-token")))
+        let flagged = try only(ConfigTestKit.resolver(env: env).resolve(config: config, overrides: TargetOverrides(securityToken: "flag-token")))
+        #expect(flagged.auth == .signing(SigningCredentials(accessKey: "A", secretKey: "S", securityToken: "flag-token")))
+    }
+
     @Test func projectIDFallsBackThroughTheSources() throws {
         let env = ["HUAWEICLOUD_SDK_AK": "A", "HUAWEICLOUD_SDK_SK": "S", "OS_PROJECT_ID": "os-project", "OS_REGION_NAME": "eu-de"]
         let target = try only(ConfigTestKit.resolver(env: env, files: Self.files).resolve(config: DCSWatchConfig()))
@@ -146,10 +155,18 @@ import Testing
             }, #"OS_CLOUD="missing" but no clouds.yaml defines it (searched /work/clouds.yaml"#),
             (ConfigTestKit.message {
                 _ = try ConfigTestKit.resolver(env: ["HUAWEICLOUD_SDK_CREDENTIALS_FILE": "/x/creds"]).resolve(config: DCSWatchConfig())
-            }, #"config file "/x/creds" (from HUAWEICLOUD_SDK_CREDENTIALS_FILE) does not exist"#),
+            }, #"credentials file "/x/creds" (from HUAWEICLOUD_SDK_CREDENTIALS_FILE) does not exist or cannot be read — fix the path"#),
             (ConfigTestKit.message {
                 _ = try ConfigTestKit.resolver(env: ["OS_USERNAME": "u"]).resolve(config: DCSWatchConfig())
             }, "the environment sets OS_USERNAME but not OS_PASSWORD"),
+            (ConfigTestKit.message {
+                _ = try ConfigTestKit.resolver(env: env.merging(["HUAWEICLOUD_SDK_PROJECT_ID": "p"]) { $1 })
+                    .resolve(config: DCSWatchConfig(), overrides: TargetOverrides(region: "EU_DE"))
+            }, #"region "EU_DE" (from --region) is not a region id"#),
+            (ConfigTestKit.message {
+                _ = try ConfigTestKit.resolver(env: env.merging(["HUAWEICLOUD_SDK_PROJECT_ID": "p", "OS_REGION_NAME": "x/y"]) { $1 })
+                    .resolve(config: DCSWatchConfig())
+            }, #"region "x/y" (from OS_*) is not a region id"#),
         ]
         for (message, expected) in cases {
             #expect(message?.contains(expected) == true, "got: \(message ?? "no error"), wanted: \(expected)")

@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 @Suite struct MachineFormatterTests {
-    static let task = TargetTask(target: "prod", task: MigrationTask(
+    static let task = WatchedTask(target: "prod", task: MigrationTask(
         taskID: "t1", name: "a,\"b\"\nc\u{1B}[31m", status: "INCRMIGEATING", migrationType: "online_migration",
         createdAt: "2024-04-01T10:57:00Z", description: "=HYPERLINK(\"http://x\")", supportedFeatures: ["f1", "f2"]))
 
@@ -26,7 +26,7 @@ import Testing
     }
 
     @Test func ndjsonIsOneObjectPerLineAndStable() throws {
-        let tasks = [Self.task, TargetTask(target: "lab", task: MigrationTask(taskID: "t2"))]
+        let tasks = [Self.task, WatchedTask(target: "lab", task: MigrationTask(taskID: "t2"))]
         let output = TaskJSONFormatter(lineDelimited: true).format(tasks)
         let lines = output.split(separator: "\n")
         #expect(lines.count == 2)
@@ -52,10 +52,10 @@ import Testing
 
     @Test func selectionFiltersByCategoryOrRawAndSortsStably() {
         let tasks = [
-            TargetTask(target: "b", task: MigrationTask(taskID: "3", name: "zeta", status: "SUCCESS", createdAt: "2024-01-03T00:00:00Z")),
-            TargetTask(target: "a", task: MigrationTask(taskID: "2", name: "Alpha", status: "MIGRATION_FAILED", createdAt: "bad")),
-            TargetTask(target: "a", task: MigrationTask(taskID: "1", name: "alpha", status: "FULLMIGRATING", createdAt: "2024-01-01T00:00:00Z")),
-            TargetTask(target: "a", task: MigrationTask(taskID: "4", name: "beta", status: "EXCHANGING", createdAt: "2024-01-02T00:00:00Z")),
+            WatchedTask(target: "b", task: MigrationTask(taskID: "3", name: "zeta", status: "SUCCESS", createdAt: "2024-01-03T00:00:00Z")),
+            WatchedTask(target: "a", task: MigrationTask(taskID: "2", name: "Alpha", status: "MIGRATION_FAILED", createdAt: "bad")),
+            WatchedTask(target: "a", task: MigrationTask(taskID: "1", name: "alpha", status: "FULLMIGRATING", createdAt: "2024-01-01T00:00:00Z")),
+            WatchedTask(target: "a", task: MigrationTask(taskID: "4", name: "beta", status: "EXCHANGING", createdAt: "2024-01-02T00:00:00Z")),
         ]
         func ids(_ selection: ListSelection) -> [String] { selection.apply(tasks).map(\.task.taskID) }
         #expect(ids(ListSelection(statuses: ["failed"])) == ["2"])
@@ -67,5 +67,27 @@ import Testing
         #expect(ids(ListSelection(sort: .created, reverse: true)) == ["2", "3", "4", "1"])
         #expect(ids(ListSelection(sort: .target)) == ["1", "2", "4", "3"])
         #expect(ListSelection.isValidStatus("EXCHANGING") && !ListSelection.isValidStatus("rm -rf"))
+    }
+}
+
+@Suite struct JSONTextTests {
+    @Test func escapesWhatJSONAndTerminalsNeed() throws {
+        let record = TaskRecord(WatchedTask(target: "t", task: MigrationTask(
+            taskID: "id", name: "q\"b\\s/\n\t\u{01}\u{1B}[1m\u{7F}\u{9B}\u{2028}名", supportedFeatures: [])))
+        let line = record.json(pretty: false)
+        #expect(line.contains(#""task_name":"q\"b\\s/\n\t\u0001\u001b[1m\u007f\u009b\u2028名""#))
+        #expect(line.contains(#""supported_features":[]"#))
+        // The same text parses back to the original.
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(parsed["task_name"] as? String == "q\"b\\s/\n\t\u{01}\u{1B}[1m\u{7F}\u{9B}\u{2028}名")
+        #expect(parsed.count == TaskRecord.fieldNames.count)
+    }
+
+    @Test func prettyJSONIsIndentedAsAnArrayElement() {
+        let output = TaskJSONFormatter().format([WatchedTask(target: "t", task: MigrationTask(taskID: "a", supportedFeatures: ["x", "y"]))])
+        #expect(output.hasPrefix("[\n  {\n    \"created_at\": \"\",\n    \"created_at_utc\": null,\n"))
+        #expect(output.contains("    \"supported_features\": [\"x\", \"y\"],\n"))
+        #expect(output.hasSuffix("\n  }\n]\n"))
+        #expect(TaskJSONFormatter().format([]) == "[]\n")
     }
 }

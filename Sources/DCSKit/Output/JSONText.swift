@@ -1,0 +1,62 @@
+/// Writes JSON text directly: `list` records are flat (strings, nulls, one array of strings), and a
+/// `JSONEncoder` per record was the slowest part of `list --output json` for large projects.
+enum JSONText {
+    /// A JSON string literal. Escapes what JSON requires (`"`, `\`, U+0000–U+001F) and, so the output
+    /// is also safe on a terminal and in JavaScript, DEL, the C1 controls and U+2028/U+2029.
+    static func string(_ text: String) -> String {
+        // Fast path: no byte that could need escaping (0xC2 and 0xE2 lead C1 controls and U+2028/9).
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+            return "\"" + text + "\""
+        }
+        var output = "\""
+        output.reserveCapacity(text.utf8.count + 2)
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "\u{08}": output += "\\b"
+            case "\u{0C}": output += "\\f"
+            default:
+                let value = scalar.value
+                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 {
+                    output += "\\u" + hex4(value)
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output + "\""
+    }
+
+    private static func hex4(_ value: UInt32) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)], digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)]])
+    }
+}
+
+extension TaskRecord {
+    /// The field names in byte order: the stable key order of JSON output.
+    static let sortedFieldNames = fieldNames.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+
+    /// The record as one JSON object: compact on one line, or pretty with members indented by
+    /// `indent` + two spaces and the closing brace by `indent`.
+    public func json(pretty: Bool, indent: String = "") -> String {
+        let members = TaskRecord.sortedFieldNames.map { name -> String in
+            let value: String
+            if name == "supported_features" {
+                value = "[" + features.map(JSONText.string).joined(separator: pretty ? ", " : ",") + "]"
+            } else if let text = strings[name] ?? nil {
+                value = JSONText.string(text)
+            } else {
+                value = "null"
+            }
+            return JSONText.string(name) + (pretty ? ": " : ":") + value
+        }
+        guard pretty else { return "{" + members.joined(separator: ",") + "}" }
+        let inner = indent + "  "
+        return "{\n" + members.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent + "}"
+    }
+}
