@@ -24,9 +24,17 @@ extension DashboardReducer {
                 state.insights[gone.id] = nil
             }
         }
+        var vanished = 0
         for event in events {
-            if case .removed = event.kind { continue }
+            if case .removed = event.kind {
+                vanished += 1
+                continue
+            }
             state.highlights[event.key] = event.time.addingTimeInterval(highlightDuration)
+        }
+        if vanished > 0, state.prompt == nil {
+            // A vanished task has no row to mark: say so on the bottom line until the next key.
+            state.message = vanished == 1 ? "1 task vanished: e lists the changes" : "\(vanished) tasks vanished: e lists the changes"
         }
         var effects: [DashboardEffect] = []
         for alert in state.notifications.alerts(for: events) {

@@ -24,14 +24,7 @@ public enum DashboardView {
         }
         if let detail = layout.detail {
             if state.showEvents {
-                let inset = layout.placement == .right ? 1 : (layout.placement == .below ? 1 : 0)
-                let area = DashboardLayout.Area(
-                    x: detail.x + (layout.placement == .right ? inset : 0), y: detail.y + (layout.placement == .below ? inset : 0),
-                    width: detail.width - (layout.placement == .right ? inset : 0), height: detail.height - (layout.placement == .below ? inset : 0))
-                if layout.placement == .below {
-                    buffer.put(String(repeating: state.symbols.horizontal, count: detail.width), x: detail.x, y: detail.y, style: CellStyle(.separator))
-                }
-                EventsView.draw(state, area: area, into: &buffer)
+                EventsView.draw(state, area: EventsView.area(in: detail, placement: layout.placement, symbols: state.symbols, into: &buffer), into: &buffer)
             } else {
                 DetailView.draw(state, area: detail, placement: layout.placement, into: &buffer)
             }

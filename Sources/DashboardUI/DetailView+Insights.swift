@@ -25,7 +25,8 @@ extension DetailView {
             rows.append(("Input, ops", CompactNumber.format(stats.targetInputKbps) + " KB/s, " + CompactNumber.format(stats.targetOps) + " ops/s", .normal))
             let samples = insight.history.samples
             if samples.count >= 2 {
-                let progressLine = Sparkline.render(samples.compactMap(\.progress), width: sparklineWidth, ascii: ascii, floor: 0)
+                let progressLine = Sparkline.render(
+                    samples.compactMap(\.progress), width: sparklineWidth, ascii: ascii, floor: 0, ceiling: 100)
                 let lagLine = Sparkline.render(samples.compactMap(\.lag), width: sparklineWidth, ascii: ascii, floor: 0)
                 if !progressLine.isEmpty, !syncing { rows.append(("Progress hist", progressLine, .normal)) }
                 if !lagLine.isEmpty, syncing || (stats.offset ?? 0) > 0 { rows.append(("Lag hist", lagLine, .normal)) }
@@ -42,7 +43,10 @@ extension DetailView {
         guard let insight = state.insights[watched.id] else { return [] }
         if let detail = insight.detail {
             var rows: [(String, String, StyleRole)] = []
-            if !detail.taskStatus.isEmpty { rows.append(("Phase", SafeText.line(detail.taskStatus, limit: 60), .normal)) }
+            // `task_status` matters when it says more than the status (EXCHANGING while IPs are switched).
+            if !detail.taskStatus.isEmpty, detail.taskStatus != watched.task.status.raw {
+                rows.append(("Phase", SafeText.line(detail.taskStatus, limit: 60), .normal))
+            }
             rows.append(("Network", detail.networkType.isEmpty ? "-" : SafeText.line(detail.networkType, limit: 40), .normal))
             rows.append(("Bandwidth", detail.bandwidthLimitMB.map { CompactNumber.format($0) + " MB/s limit" } ?? "no limit", .normal))
             if let date = detail.updatedAt.date {

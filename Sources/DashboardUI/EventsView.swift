@@ -4,6 +4,7 @@ import Foundation
 /// The events pane (`e`): every change of the session, newest first, with time, task, old → new
 /// status and the error message (issue 5, "What changed").
 enum EventsView {
+    /// Draws the pane into `area`: a title line, then one event per line, newest first.
     static func draw(_ state: DashboardState, area: DashboardLayout.Area, into buffer: inout ScreenBuffer) {
         guard area.height > 0, area.width > 0 else { return }
         for row in area.y..<(area.y + area.height) { buffer.fill(x: area.x, y: row, count: area.width, style: .plain) }
@@ -29,7 +30,24 @@ enum EventsView {
         }
     }
 
-    /// The task's name (or id) and, with several targets, its target.
+    /// The part of the detail pane the events use: right of the separator column when the pane is on
+    /// the right, under a rule when it is below (the rule is drawn here), all of it when full.
+    static func area(
+        in detail: DashboardLayout.Area, placement: DashboardLayout.DetailPlacement, symbols: SymbolSet,
+        into buffer: inout ScreenBuffer
+    ) -> DashboardLayout.Area {
+        switch placement {
+        case .right:
+            return DashboardLayout.Area(x: detail.x + 1, y: detail.y, width: detail.width - 1, height: detail.height)
+        case .below:
+            buffer.put(String(repeating: symbols.horizontal, count: detail.width), x: detail.x, y: detail.y, style: CellStyle(.separator))
+            return DashboardLayout.Area(x: detail.x, y: detail.y + 1, width: detail.width, height: detail.height - 1)
+        case .full, .none:
+            return detail
+        }
+    }
+
+    /// The task's name (or id).
     static func nameText(_ event: TaskEvent) -> String {
         let name = SafeText.line(event.name.isEmpty ? event.key.taskID : event.name, limit: 80)
         return name.isEmpty ? "-" : name

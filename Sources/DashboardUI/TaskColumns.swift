@@ -27,7 +27,9 @@ struct TaskColumns: Hashable {
         if state.showsTargetColumn {
             target = min(max(ColumnContentWidths.maximum(content.target, over: rows), 6), 14)
         }
-        if rows.contains(where: { state.insights[$0.id]?.stats != nil }) { progress = Self.progressWidth }
+        if rows.contains(where: { $0.task.status.category == .running && state.insights[$0.id]?.stats != nil }) {
+            progress = Self.progressWidth
+        }
         type = min(max(ColumnContentWidths.maximum(content.type, over: rows), 4), 16)
         created = Self.createdWidth
         age = Self.ageWidth

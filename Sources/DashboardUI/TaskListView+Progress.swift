@@ -2,10 +2,11 @@ import DCSKit
 import Foundation
 
 extension TaskListView {
-    /// The progress cell: the full phase's percent while it runs, then "sync" and the incremental lag
-    /// (the health signal of a full+incremental migration); blank without stats.
+    /// The progress cell of a running task: the full phase's percent, then "sync" and the incremental
+    /// lag (the health signal of a full+incremental migration); blank without stats and for finished
+    /// tasks (their last reading would read as current; the detail pane still shows it).
     static func progressText(_ watched: WatchedTask, state: DashboardState) -> String {
-        guard let stats = state.insights[watched.id]?.stats else { return "" }
+        guard watched.task.status.category == .running, let stats = state.insights[watched.id]?.stats else { return "" }
         if isSyncing(watched.task, stats: stats) {
             return "sync " + CompactNumber.format(stats.offset ?? 0)
         }

@@ -5,6 +5,7 @@ import Foundation
 /// `dcswatch events`: streams every change of every task (the dashboard's monitor and diff) as one
 /// line each, until interrupted (issue 5). SIGINT or SIGTERM ends it with status 0.
 struct EventsCommand: AsyncParsableCommand {
+    /// Name, abstract and help text.
     static let configuration = CommandConfiguration(
         commandName: "events",
         abstract: "Stream task changes (new, gone, status changes) as text or NDJSON until interrupted.",
@@ -29,6 +30,7 @@ struct EventsCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds between two listings (default: config, else 10).", valueName: "seconds"))
     var interval: Double?
 
+    /// Checks the arguments before anything connects.
     func validate() throws {
         if let interval, !(interval >= TaskMonitor.minimumInterval && interval <= 3_600) {
             throw ValidationError("--interval must be between \(TaskMonitor.minimumInterval) and 3600 seconds")
@@ -41,6 +43,7 @@ struct EventsCommand: AsyncParsableCommand {
         case signalled(Int32)
     }
 
+    /// Runs the command.
     func run() async throws {
         let connections: TargetConnections
         do {

@@ -6,6 +6,7 @@ import Foundation
 /// Exit 0 when the task was found (a missing part is reported in place), 1 when it was not found or
 /// the listing failed, 2 on usage and configuration errors or an ambiguous name.
 struct ShowCommand: AsyncParsableCommand {
+    /// Name, abstract and help text.
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show one task by id or exact name: list fields, detail, progress stats and recent logs.",
@@ -25,6 +26,7 @@ struct ShowCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("table or json.", valueName: "format"))
     var output: Format = .table
 
+    /// Runs the command.
     func run() async throws {
         let connections: TargetConnections
         do {

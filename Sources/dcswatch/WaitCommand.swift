@@ -7,6 +7,7 @@ import Logging
 /// runbooks (issue 5). Exit 0 when all succeeded, 1 as soon as one fails or is stopped, 2 on a usage
 /// error or an unknown task, 3 on timeout.
 struct WaitCommand: AsyncParsableCommand {
+    /// Name, abstract and help text.
     static let configuration = CommandConfiguration(
         commandName: "wait",
         abstract: "Wait for migration tasks to finish; exit 0 if all succeeded, 1 if one failed or stopped, 3 on timeout.",
@@ -28,6 +29,7 @@ struct WaitCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Seconds between two checks (default 10).", valueName: "seconds"))
     var interval: Double = 10
 
+    /// Checks the arguments before anything connects.
     func validate() throws {
         guard !tasks.isEmpty else { throw ValidationError("give at least one task id or name") }
         if let timeout, DurationText.parse(timeout) == nil {
@@ -45,6 +47,7 @@ struct WaitCommand: AsyncParsableCommand {
         case signalled(Int32)
     }
 
+    /// Runs the command.
     func run() async throws {
         let connections: TargetConnections
         do {

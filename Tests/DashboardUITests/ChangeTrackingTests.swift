@@ -81,6 +81,15 @@ struct ChangeTrackingTests {
         #expect(!DashboardView.render(state).text.contains("Events ("))
     }
 
+    @Test func vanishedTasksAreLoggedAndSaidOnTheBottomLine() {
+        var state = baselined(columns: 80, rows: 12)
+        let next = F.snapshot(Array(F.tasks.prefix(2)), fetchedAgo: 0)
+        F.send([.snapshotReceived(next, SnapshotDiff.between(state.snapshot, next))], to: &state)
+        #expect(state.eventLog.events.map(\.kind.name) == ["removed", "removed"])
+        #expect(state.highlights.isEmpty)
+        #expect(DashboardView.render(state).lines[11] == "2 tasks vanished: e lists the changes")
+    }
+
     @Test func eventsPaneTakesTheBodyWhenThereIsNoDetailPane() {
         var state = baselined(columns: 80, rows: 12)
         F.send([.keyPressed(.character("e"))], to: &state)

@@ -51,8 +51,8 @@ struct ProgressViewTests {
         #expect(screen.contains("Lag (offset)   0 (caught up)"))
         #expect(screen.contains("Keys src/tgt   2M / 850k"))
         #expect(screen.contains("Input, ops     5.1k KB/s, 900 ops/s"))
-        // 32.5 and 42.5 on a 0–42.5 scale: levels 5.35 → 5 ("▆") and 7 ("█").
-        #expect(screen.contains("Progress hist  ▆█"))
+        // 32.5 and 42.5 on the 0–100 scale: levels 2.275 → 2 ("▃") and 2.975 → 3 ("▄").
+        #expect(screen.contains("Progress hist  ▃▄"))
         // Rows come right after Status, in this order.
         let labels = lines(state).compactMap { line -> String? in
             guard let range = line.range(of: "│") else { return nil }

@@ -6,39 +6,41 @@ import Foundation
 #endif
 
 /// `dcswatch simulate` in a subprocess on a free port, for the script commands' end-to-end tests;
-/// the URL comes from its banner. Stopped with SIGINT.
+/// the URL comes from its banner. Stopped with SIGINT. Waits are `Task.sleep` polls, never blocking
+/// sleeps: a blocked thread of the small cooperative pool would stall the other suites' timers.
 final class SimulatorProcess {
-    let process = Process()
+    let process: Process
     let url: URL
     private let output: URL
 
+    private init(process: Process, url: URL, output: URL) {
+        self.process = process
+        self.url = url
+        self.output = output
+    }
+
     /// Starts the simulator and waits (up to 20 s) for its banner.
-    init(binary: String, speed: Double, seed: UInt64 = 1, tasks: Int = 40, faults: [String] = []) throws {
-        output = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-sim-\(UUID().uuidString).out")
+    static func start(binary: String, speed: Double, seed: UInt64 = 1, tasks: Int = 40) async throws -> SimulatorProcess {
+        let output = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-sim-\(UUID().uuidString).out")
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
         process.arguments = ["simulate", "--port", "0", "--speed", String(speed), "--seed", String(seed), "--tasks", String(tasks)]
-            + faults.flatMap { ["--fault", $0] }
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(20)
-        var found: URL?
-        while found == nil, Date() < deadline, process.isRunning {
+        while Date() < deadline, process.isRunning {
             let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("DCS simulator listening on ") }),
-                let address = line.split(separator: " ").dropFirst(4).first
+                let address = line.split(separator: " ").dropFirst(4).first, let url = URL(string: String(address))
             {
-                found = URL(string: String(address))
-            } else {
-                Thread.sleep(forTimeInterval: 0.05)
+                return SimulatorProcess(process: process, url: url, output: output)
             }
+            try await Task.sleep(nanoseconds: 50_000_000)
         }
-        guard let found else {
-            process.terminate()
-            throw ProcessFailure.message("the simulator printed no banner")
-        }
-        url = found
+        process.terminate()
+        throw ProcessFailure.message("the simulator printed no banner")
     }
 
     /// The environment that points dcswatch at this simulator with the demo keys.
@@ -104,18 +106,18 @@ final class CommandRun {
 
     /// Polls until `condition` holds or `timeout` passes; true when it held.
     @discardableResult
-    func waitUntil(timeout: TimeInterval, _ condition: () -> Bool) -> Bool {
+    func waitUntil(timeout: TimeInterval, _ condition: () -> Bool) async -> Bool {
         let deadline = Date().addingTimeInterval(timeout)
         while Date() < deadline {
             if condition() { return true }
-            Thread.sleep(forTimeInterval: 0.05)
+            try? await Task.sleep(nanoseconds: 50_000_000)
         }
         return condition()
     }
 
     /// Waits for the exit (killing the process after `timeout`); the exit status, or nil when killed.
-    func finish(timeout: TimeInterval) -> Int32? {
-        guard waitUntil(timeout: timeout, { !process.isRunning }) else {
+    func finish(timeout: TimeInterval) async -> Int32? {
+        guard await waitUntil(timeout: timeout, { !process.isRunning }) else {
             process.terminate()
             process.waitUntilExit()
             return nil

@@ -20,8 +20,10 @@ public final class StatsPoller: @unchecked Sendable {
 
     /// One call to make.
     enum Job: Hashable {
+        /// A `/stats`, detail or logs call for a task.
         case stats(WatchedTask), detail(WatchedTask), logs(WatchedTask)
 
+        /// The task the call is for.
         var task: WatchedTask {
             switch self {
             case .stats(let task), .detail(let task), .logs(let task): return task
@@ -116,10 +118,14 @@ public final class StatsPoller: @unchecked Sendable {
         }
     }
 
-    /// Fetches a task's detail soon (ahead of stats calls).
+    /// Fetches a task's detail soon (ahead of stats calls), and once its stats when it is an online
+    /// migration that is not polled (a failed or stopped task: how far it got).
     public func requestDetail(_ task: WatchedTask) {
         queue.async {
             self.enqueue(.detail(task), first: true)
+            if task.task.migrationType == .onlineMigration, self.polled[task.id] == nil {
+                self.enqueue(.stats(task), first: true)
+            }
             self.pump()
         }
     }

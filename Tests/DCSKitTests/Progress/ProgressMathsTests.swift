@@ -47,6 +47,8 @@ struct ProgressMathsTests {
         // With a floor of 0, a flat non-zero series sits at the top, and 50 of 100 mid-way (level 3.5 → 4).
         #expect(Sparkline.render([5, 5], width: 5, floor: 0) == "██")
         #expect(Sparkline.render([50, 100], width: 5, floor: 0) == "▅█")
+        // A fixed 0–100 scale (progress): 50 → 3.5 → 4, 120 clamped to the top.
+        #expect(Sparkline.render([0, 50, 120], width: 5, floor: 0, ceiling: 100) == "▁▅█")
     }
 
     @Test func historyRingKeepsTheLatest() {

@@ -149,6 +149,24 @@ struct StatsPollerTests {
         poller.stop()
     }
 
+    @Test func detailOfAnUnpolledOnlineTaskAlsoFetchesItsStatsOnce() async throws {
+        let source = StubInsightSource()
+        let poller = makePoller(source)
+        poller.start()
+        poller.requestDetail(Self.running("f", status: "FAILED"))
+        poller.requestDetail(Self.running("i", type: "backupfile_import", status: "FAILED"))
+        await source.waitForCalls(3)
+        poller.sync()
+        #expect(await source.calls.sorted() == ["detail:f", "detail:i", "stats:f"])
+        // Not polled afterwards: a tick adds nothing.
+        while await source.answerOldest() != nil {}
+        clock.advance(by: 60)
+        ticker.fire()
+        poller.sync()
+        #expect(await source.calls.count == 3)
+        poller.stop()
+    }
+
     @Test func tasksThatStopRunningAreDropped() async throws {
         let source = StubInsightSource()
         let poller = makePoller(source, maxInFlight: 1)
