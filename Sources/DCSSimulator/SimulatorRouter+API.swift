@@ -19,6 +19,11 @@ extension SimulatorRouter {
                 return failure
             }
         }
+        // A frozen scenario (speed 0) answers the same page the same way until a status changes: serve
+        // it from the cache, so that benchmarks measure the client, not the page's generation.
+        let cacheKey = scenario.speed == 0 && faults.isEmpty && call == .list(project: call.project ?? "")
+            ? request.url.query ?? "" : nil
+        if let cacheKey, let cached = cachedListPage(cacheKey) { return cached }
         let body: [String: JSONValue]
         switch call {
         case .list:
@@ -46,7 +51,9 @@ extension SimulatorRouter {
                 status: 404, code: "DCS.4001", message: "The requested URL was not found on this server.")
         }
         let mutated = faults.reduce(body) { FaultMutation.apply($1, to: $0) }
-        return SimulatorResponses.json(.object(mutated))
+        let response = SimulatorResponses.json(.object(mutated))
+        if let cacheKey { cacheListPage(cacheKey, response) }
+        return response
     }
 
     /// A 400 for a bad query parameter.
@@ -93,11 +100,12 @@ extension SimulatorRouter {
         var tasks = scenario.existingTasks(at: now)
         if let name = items.last(where: { $0.name == "name" })?.value, !name.isEmpty {
             let wanted = name.lowercased()
-            tasks = tasks.filter { $0.name.lowercased().contains(wanted) }
+            tasks = ArraySlice(tasks.filter { $0.name.lowercased().contains(wanted) })
         }
         var start = offset
         for case .duplicateRows(let overlap) in faults where offset > 0 { start = max(0, offset - overlap) }
-        var page = start < tasks.count ? Array(tasks[start..<min(tasks.count, start + limit)]) : []
+        let first = tasks.startIndex + min(start, tasks.count)
+        var page = Array(tasks[first..<(tasks.startIndex + min(tasks.count, start + limit))])
         if faults.contains(.emptyPage) { page = [] }
         return .success([
             "count": .int(Int64(tasks.count)),

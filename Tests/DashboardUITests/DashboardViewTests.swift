@@ -224,6 +224,27 @@ struct DashboardViewTests {
         #expect(buffer[12, 2].text == "购" && buffer[13, 2].isContinuation)
     }
 
+    @Test func severalTargetsAddATargetColumn() {
+        let snapshot = TaskSnapshot(targets: [
+            TargetSnapshot(name: "eu-de", tasks: [DashboardFixtures.tasks[0]], fetchedAt: DashboardFixtures.now),
+            TargetSnapshot(name: "eu-nl", tasks: [DashboardFixtures.tasks[2]], fetchedAt: DashboardFixtures.now),
+        ])
+        let state = DashboardFixtures.state(columns: 80, rows: 8, snapshot: snapshot)
+        // 8 rows: one header line. STATUS is 9 wide ("✔ SUCCESS"), TARGET 6 (its minimum); CREATED is
+        // dropped first at 80 columns: 10 + 7 + 17 + 7 leave 39, enough for name (12) and route (26).
+        #expect(
+            screen(state) == """
+                dcswatch  eu-de, eu-nl  2 tasks  every 5s  updated 0s ago
+                STATUS▼   TARGET NAME         TYPE             SOURCE → TARGET            AGE
+                ✖ FAILED  eu-de  orders-cache online full+incr 10.0.0.1:6379 → dcs-orders 2h30m
+                ✔ SUCCESS eu-nl  catalog      backup full      bucket-a → dcs-catalog     1d18h
+
+
+
+                Enter detail  / filter  s sort  r refresh  p pause  ? help  q quit
+                """)
+    }
+
     @Test func smallest20x5ShowsReducedView() {
         let state = DashboardFixtures.state(columns: 20, rows: 5)
         #expect(

@@ -53,13 +53,28 @@ extension DCSClient {
             let request = ListingCache.requestKey(offset: offset, limit: limit, name: name)
             let response = try await listPageResponse(offset: offset, limit: limit, name: name)
             let digest = ListingCache.digest(response.body)
-            let start = collection.tasks.count
+            var start = collection.tasks.count
             var page: TaskListPage
             var taskCount: Int
-            if let previous, pageNumber < previous.pages.count, previous.pages[pageNumber].request == request,
-                previous.pages[pageNumber].digest == digest,
-                unchangedSoFar || previous.pages[pageNumber].range.count == previous.pages[pageNumber].taskCount
-            {
+            let same =
+                previous.map {
+                    pageNumber < $0.pages.count && $0.pages[pageNumber].request == request
+                        && $0.pages[pageNumber].digest == digest
+                } ?? false
+            if same, unchangedSoFar, let previous {
+                // Everything so far is as before: nothing to copy or hash until a page differs.
+                let record = previous.pages[pageNumber]
+                records.append(record)
+                offset += record.page.itemCount
+                if record.page.itemCount == 0 || record.page.count.map({ offset >= $0 }) == true {
+                    if previous.pages.count == records.count { return previous.collection }
+                    let tasks = Array(previous.collection.tasks[..<record.range.upperBound])
+                    collection = TaskCollection(tasks: tasks, issues: previous.collection.issues.filter { $0.index < offset })
+                    listingCache.remember(ListingCache.Listing(pages: records, collection: collection))
+                    return collection
+                }
+                continue
+            } else if same, let previous, previous.pages[pageNumber].range.count == previous.pages[pageNumber].taskCount {
                 let record = previous.pages[pageNumber]
                 page = record.page
                 taskCount = record.taskCount
@@ -67,6 +82,14 @@ extension DCSClient {
                     collection.tasks.append(task)
                 }
             } else {
+                if unchangedSoFar, let previous, pageNumber > 0 {
+                    // The first changed page: take the unchanged pages' tasks from the previous listing.
+                    let prefix = previous.collection.tasks[..<previous.pages[pageNumber - 1].range.upperBound]
+                    collection.tasks = Array(prefix)
+                    seen = Set(prefix.map(\.taskID))
+                    collection.issues = previous.collection.issues.filter { $0.index < offset }
+                    start = collection.tasks.count
+                }
                 unchangedSoFar = false
                 page = try decodePage(response, offset: offset)
                 taskCount = page.tasks.count
@@ -85,9 +108,6 @@ extension DCSClient {
             offset += page.itemCount
             // `count` is read on every page: it is the server's current total, which may change.
             if page.itemCount == 0 || page.count.map({ offset >= $0 }) == true {
-                if unchangedSoFar, let previous, previous.pages.count == records.count {
-                    return previous.collection
-                }
                 listingCache.remember(ListingCache.Listing(pages: records, collection: collection))
                 return collection
             }
