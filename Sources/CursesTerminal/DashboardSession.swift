@@ -92,8 +92,12 @@ public enum DashboardSession {
             now: configuration.now
         ) { effect in
             switch effect {
-            case .refreshNow: monitor.refreshNow()
-            case .setPaused(let paused): monitor.setPaused(paused)
+            case .refreshNow:
+                monitor.refreshNow()
+                poller?.pollNow()
+            case .setPaused(let paused):
+                monitor.setPaused(paused)
+                poller?.setPaused(paused)
             case .setInterval(let seconds): monitor.setInterval(seconds)
             case .loadDetail(let task): poller?.requestDetail(task)
             case .loadLogs(let task): poller?.requestLogs(task)

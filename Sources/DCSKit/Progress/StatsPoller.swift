@@ -59,6 +59,7 @@ public final class StatsPoller: @unchecked Sendable {
     private var throttledUntil: Date?
     private var started = false
     private var stopped = false
+    private var paused = false
 
     /// Builds a poller; `sources` maps target names to their API. Nothing happens until `start()`.
     public init(
@@ -118,6 +119,21 @@ public final class StatsPoller: @unchecked Sendable {
         }
     }
 
+    /// Pauses or resumes the periodic stats calls (with the dashboard's `p`); on-demand calls still run.
+    public func setPaused(_ paused: Bool) {
+        queue.async { self.paused = paused }
+    }
+
+    /// Queues a stats call for every polled task now, whatever their cadence (the dashboard's `r`).
+    public func pollNow() {
+        queue.async {
+            for (_, task) in self.polled.sorted(by: { ($0.key.target, $0.key.taskID) < ($1.key.target, $1.key.taskID) }) {
+                self.enqueue(.stats(task), first: false)
+            }
+            self.pump()
+        }
+    }
+
     /// Fetches a task's detail soon (ahead of stats calls), and once its stats when it is an online
     /// migration that is not polled (a failed or stopped task: how far it got).
     public func requestDetail(_ task: WatchedTask) {
@@ -151,7 +167,7 @@ public final class StatsPoller: @unchecked Sendable {
 
     /// Runs on `queue`.
     private func handleTick() {
-        guard !stopped else { return }
+        guard !stopped, !paused else { return }
         let instant = now()
         for (key, task) in polled.sorted(by: { ($0.key.target, $0.key.taskID) < ($1.key.target, $1.key.taskID) }) {
             // Half an interval of slack, as the monitor: ticks and call completions drift.

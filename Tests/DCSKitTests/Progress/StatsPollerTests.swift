@@ -167,6 +167,33 @@ struct StatsPollerTests {
         poller.stop()
     }
 
+    @Test func pauseIgnoresTicksAndPollNowIgnoresTheCadence() async throws {
+        let source = StubInsightSource()
+        let poller = makePoller(source)
+        poller.start()
+        poller.setTasks([Self.running("a")])
+        await source.waitForCalls(1)
+        await source.answerOldest()
+        _ = await recorder.next()
+        poller.setPaused(true)
+        clock.advance(by: 10)
+        ticker.fire()
+        poller.sync()
+        #expect(await source.calls.count == 1)
+        // Paused or not, `r` polls at once, 10 s or 1 s after the last call.
+        poller.pollNow()
+        await source.waitForCalls(2)
+        await source.answerOldest()
+        _ = await recorder.next()
+        poller.setPaused(false)
+        clock.advance(by: 1)
+        ticker.fire()  // 1 s after the last call: not due
+        poller.pollNow()
+        await source.waitForCalls(3)
+        #expect(await source.calls == ["stats:a", "stats:a", "stats:a"])
+        poller.stop()
+    }
+
     @Test func tasksThatStopRunningAreDropped() async throws {
         let source = StubInsightSource()
         let poller = makePoller(source, maxInFlight: 1)
