@@ -53,6 +53,8 @@ public final class StatsPoller: @unchecked Sendable {
     private var polled: [TaskKey: WatchedTask] = [:]
     private var lastPolled: [TaskKey: Date] = [:]
     private var waiting: [Job] = []
+    /// The slots of `waiting`, so that de-duplicating a tick of thousands of tasks stays linear.
+    private var waitingSlots: Set<String> = []
     private var inFlight: Set<String> = []
     private var peak = 0
     private var throttles = 0
@@ -101,6 +103,7 @@ public final class StatsPoller: @unchecked Sendable {
             stopped = true
             ticker.stop()
             waiting.removeAll()
+            waitingSlots.removeAll()
         }
     }
 
@@ -113,6 +116,7 @@ public final class StatsPoller: @unchecked Sendable {
                 if case .stats(let task) = job { return self.polled[task.id] == nil }
                 return false
             }
+            self.waitingSlots = Set(self.waiting.map(\.slot))
             self.lastPolled = self.lastPolled.filter { self.polled[$0.key] != nil }
             for task in pollable where self.lastPolled[task.id] == nil { self.enqueue(.stats(task), first: false) }
             self.pump()
@@ -181,7 +185,9 @@ public final class StatsPoller: @unchecked Sendable {
 
     /// Runs on `queue`: adds a job unless the same one is waiting or running.
     private func enqueue(_ job: Job, first: Bool) {
-        guard !stopped, !inFlight.contains(job.slot), !waiting.contains(where: { $0.slot == job.slot }) else { return }
+        let slot = job.slot
+        guard !stopped, !inFlight.contains(slot), !waitingSlots.contains(slot) else { return }
+        waitingSlots.insert(slot)
         if first {
             let index = waiting.firstIndex { if case .stats = $0 { return true } else { return false } } ?? waiting.count
             waiting.insert(job, at: index)
@@ -198,7 +204,9 @@ public final class StatsPoller: @unchecked Sendable {
             throttledUntil = nil
         }
         while inFlight.count < maxInFlight, !waiting.isEmpty {
-            launch(waiting.removeFirst())
+            let job = waiting.removeFirst()
+            waitingSlots.remove(job.slot)
+            launch(job)
         }
     }
 
