@@ -4,7 +4,7 @@ import Testing
 
 /// `dcswatch --demo` in tmux with the stats poller: the PROGRESS column fills in, the detail of a
 /// failed task shows its logs, the events pane opens; no password of the demo scenario reaches the
-/// screen or the log file.
+/// screen or the log file; `y` reaches tmux's clipboard through OSC 52.
 @Suite("Progress end to end", .serialized, .enabled(if: TmuxSession.isAvailable && ProductLocator.dcswatch() != nil))
 struct ProgressEndToEndTests {
     let binary = ProductLocator.dcswatch()?.path ?? "dcswatch"
@@ -44,5 +44,20 @@ struct ProgressEndToEndTests {
             #expect(!logText.contains(password))
             #expect(!screens.contains { $0.contains(password) })
         }
+    }
+
+    @Test func copyKeyPutsTheTaskIDOnTheClipboardThroughOSC52() async throws {
+        let session = try await TmuxSession(columns: 160, rows: 45)
+        // tmux takes OSC 52 from applications into its paste buffer when set-clipboard is on.
+        try await session.tmux(["set-option", "-s", "set-clipboard", "on"])
+        try await session.typeLine("\(binary) --demo; echo EXITED=$?")
+        let screen = try await session.waitFor("the demo's tasks") { $0.contains("│ Task ID ") }
+        let line = try #require(screen.split(separator: "\n").first { $0.contains("│ Task ID ") })
+        let id = try #require(line.components(separatedBy: "│ Task ID ").last?.trimmingCharacters(in: .whitespaces))
+        try await session.keys("y")
+        _ = try await session.waitFor("the copy message") { $0.contains("Copied the task id") }
+        #expect(try await session.tmux(["show-buffer"]) == id)
+        try await session.keys("q")
+        _ = try await session.waitFor("exit", timeout: 10) { $0.contains("EXITED=0") }
     }
 }
