@@ -42,4 +42,27 @@ struct DashboardLoopInsightTests {
             }
         })
     }
+
+    @Test func aTaskThatFailsRingsTheBellAndNotifiesInModeOn() {
+        let inbox = MonitorInbox()
+        var tasks = F.tasks
+        let baseline = F.snapshot(tasks, fetchedAgo: 10)
+        tasks[1].status = TaskStatus(raw: "FAILED")
+        let failed = F.snapshot(tasks, fetchedAgo: 0)
+        let empty = TaskSnapshot(targets: [TargetSnapshot(name: "prod")])
+        // The baseline arrives on the first read, the failure on the second.
+        let screen = ScriptedScreen(size: TerminalSize(columns: 80, rows: 12), script: [.timeout, .timeout]) { read in
+            if read == 1 { inbox.post(.refreshed(target: "prod", snapshot: baseline, diff: SnapshotDiff.between(empty, baseline))) }
+            if read == 2 { inbox.post(.refreshed(target: "prod", snapshot: failed, diff: SnapshotDiff.between(baseline, failed))) }
+        }
+        var state = F.state(columns: 80, rows: 12, snapshot: empty)
+        state.notifications = NotificationPolicy(mode: .on)
+        let performed = Box()
+        let loop = DashboardLoop(
+            state: state, screen: screen, inbox: inbox, now: { F.now }, perform: { performed.effects.append($0) })
+        _ = loop.run()
+        #expect(screen.bells == 1)
+        #expect(performed.effects == [.notify(title: "dcswatch: FAILED", body: "sessions (prod)")])
+        #expect(loop.state.eventLog.events.count == 1)
+    }
 }
