@@ -57,7 +57,7 @@ struct ShowCommand: AsyncParsableCommand {
         }
         guard matches.count == 1 else {
             let ids = matches.map { "\(SafeText.line($0.1.target, limit: 60))/\(SafeText.line($0.1.task.taskID, limit: 80))" }
-            printError("dcswatch: \(matches.count) tasks are named \(SafeText.line(task, limit: 80)): \(ids.joined(separator: ", ")); give the id")
+            printError("dcswatch: \(matches.count) tasks match \(SafeText.line(task, limit: 80)): \(ids.joined(separator: ", ")); give the id, or --target")
             throw ExitCode(2)
         }
         let report = await TaskReport.gather(watched, from: client)
