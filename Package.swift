@@ -63,7 +63,7 @@ let package = Package(
             // The official-SDK interop script is run by a test from the source tree, not bundled.
             exclude: ["Python"]
         ),
-        .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DCSKit", "DCSTestSupport"]),
+        .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DCSKit", "DCSTestSupport", "DCSSimulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DCSKit", "DCSTestSupport", "DCSSimulator"]),
     ],
     swiftLanguageModes: [.v6]

@@ -69,6 +69,20 @@ public struct DashboardState: Sendable, Equatable {
     public var symbols: SymbolSet
     /// The time zone for created/released times.
     public var timeZone: TimeZone
+    /// True when a stats poller is attached: selecting a task asks for its detail (and logs when failed).
+    public var fetchesInsights = false
+    /// Stats, history, detail and logs per task (issue 5).
+    public var insights: [TaskKey: TaskInsight] = [:]
+    /// The session's events (status changes, new and vanished tasks).
+    public var eventLog = EventLog()
+    /// Tasks highlighted because they changed, with the instant the highlight ends.
+    public var highlights: [TaskKey: Date] = [:]
+    /// True while the events pane is shown.
+    public var showEvents = false
+    /// Tasks whose logs the user asked for (failed tasks show theirs without asking).
+    public var logsWanted: Set<TaskKey> = []
+    /// Which finished tasks ring or notify.
+    public var notifications = NotificationPolicy(mode: .off)
 
     /// Builds the initial state.
     public init(

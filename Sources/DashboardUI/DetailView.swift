@@ -69,6 +69,7 @@ enum DetailView {
             ("Status", TaskListView.statusText(task, symbols: state.symbols) + " (\(category.rawValue))", .status(category)),
         ]
         if state.showsTargetColumn { rows.append(("Target", safe(watched.target), .normal)) }
+        rows += progressRows(watched, state: state) + detailRows(watched, state: state)
         rows += [
             ("Type", safe(task.migrationType.rawValue), .normal),
             ("Method", safe(task.migrationMethod.rawValue), .normal),
@@ -76,6 +77,9 @@ enum DetailView {
             ("Created", time(task.createdAt), .normal),
             ("Released", time(task.releasedAt), .normal),
             ("Error", safe(task.errorMessage), task.errorMessage.isEmpty ? .normal : .error),
+        ]
+        rows += logRows(watched, state: state)
+        rows += [
             ("Description", safe(task.description), .normal),
             ("Data source", safe(task.dataSource), .normal),
             ("Source", safe(task.sourceInstanceName), .normal),

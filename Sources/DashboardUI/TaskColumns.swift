@@ -5,7 +5,7 @@ import DCSKit
 /// order created, type, route, target, age, so status and name always stay.
 struct TaskColumns: Hashable {
     /// Widths of each column, 0 when hidden.
-    var status = 0, target = 0, name = 0, type = 0, route = 0, created = 0, age = 0
+    var status = 0, progress = 0, target = 0, name = 0, type = 0, route = 0, created = 0, age = 0
 
     /// Blank columns between two columns.
     static let gap = 1
@@ -17,6 +17,8 @@ struct TaskColumns: Hashable {
     static let minimumName = 10
     /// Narrowest source → target column before it is dropped.
     static let minimumRoute = 12
+    /// "sync 12.3k" (issue 5: percent of the full phase, or the lag once incremental).
+    static let progressWidth = 10
 
     /// Widths for `rows`; content widths come from the catalog's cached per-task widths (issue 6).
     init(width: Int, rows: TaskRows, state: DashboardState) {
@@ -25,11 +27,14 @@ struct TaskColumns: Hashable {
         if state.showsTargetColumn {
             target = min(max(ColumnContentWidths.maximum(content.target, over: rows), 6), 14)
         }
+        if rows.contains(where: { $0.task.status.category == .running && state.insights[$0.id]?.stats != nil }) {
+            progress = Self.progressWidth
+        }
         type = min(max(ColumnContentWidths.maximum(content.type, over: rows), 4), 16)
         created = Self.createdWidth
         age = Self.ageWidth
         var hasRoute = true
-        let dropOrder: [WritableKeyPath<TaskColumns, Int>?] = [\.created, \.type, nil, \.target, \.age]
+        let dropOrder: [WritableKeyPath<TaskColumns, Int>?] = [\.created, \.type, nil, \.target, \.progress, \.age]
         var drop = dropOrder.makeIterator()
         while fixedTotal + Self.minimumName + (hasRoute ? Self.minimumRoute + Self.gap : 0) > width {
             guard let next = drop.next() else { break }
@@ -53,6 +58,6 @@ struct TaskColumns: Hashable {
 
     /// Columns used by all visible columns but name and route, including their gaps.
     private var fixedTotal: Int {
-        [status, target, type, created, age].filter { $0 > 0 }.reduce(0) { $0 + $1 + Self.gap }
+        [status, progress, target, type, created, age].filter { $0 > 0 }.reduce(0) { $0 + $1 + Self.gap }
     }
 }

@@ -36,10 +36,28 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set); statuses keep words and symbols.")
     var noColor = false
 
+    @Option(
+        name: .customLong("notify"),
+        help: ArgumentHelp(
+            "When a task fails or succeeds: off, bell, or on (bell and a desktop notification escape). Default: config, else bell.",
+            valueName: "mode"))
+    var notify: String?
+
+    @Option(
+        name: .customLong("stats-interval"),
+        help: ArgumentHelp("Seconds between two progress (/stats) calls of a running task (default: config, else 10).", valueName: "seconds"))
+    var statsInterval: Double?
+
     /// Rejects an interval outside what the monitor accepts.
     func validate() throws {
         if let interval, !(interval >= TaskMonitor.minimumInterval && interval <= 3600) {
             throw ValidationError("--interval must be between \(TaskMonitor.minimumInterval) and 3600 seconds")
+        }
+        if let notify, NotificationMode(rawValue: notify) == nil {
+            throw ValidationError("--notify must be off, bell or on")
+        }
+        if let statsInterval, !(statsInterval >= 1 && statsInterval <= 3600) {
+            throw ValidationError("--stats-interval must be between 1 and 3600 seconds")
         }
     }
 
@@ -53,6 +71,7 @@ struct WatchCommand: AsyncParsableCommand {
         var simulator: SimulatorServer?
         let targets: [MonitoredTarget]
         var configuredInterval: Double?
+        var config = DCSWatchConfig()
         if demo {
             let server = SimulatorServer(configuration: SimulatorConfiguration(), logger: logger)
             simulator = server
@@ -67,17 +86,32 @@ struct WatchCommand: AsyncParsableCommand {
             }
             for warning in connections.warnings { logger.warning("\(warning)") }
             configuredInterval = connections.config.refreshIntervalSeconds
+            config = connections.config
             targets = connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) }
         }
         let seconds = max(interval ?? configuredInterval ?? 5, TaskMonitor.minimumInterval)
         let inbox = MonitorInbox()
+        let insights = InsightInbox()
+        let poller = Self.makePoller(
+            targets: targets, interval: statsInterval ?? config.statsIntervalSeconds ?? StatsPoller.defaultInterval,
+            logger: logger, publish: insights.post)
         let monitor = TaskMonitor(
-            targets: targets, ticker: DispatchRefreshTicker(), interval: seconds, logger: logger, publish: inbox.post)
+            targets: targets, ticker: DispatchRefreshTicker(), interval: seconds, logger: logger
+        ) { event in
+            inbox.post(event)
+            // The poller follows the list: it polls the running online tasks of the latest snapshot.
+            if case .refreshed(_, let snapshot, _) = event { poller.setTasks(snapshot.watchedTasks) }
+        }
         let wantColor = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        var session = DashboardSession.Configuration(monitor: monitor, inbox: inbox, interval: seconds, wantColor: wantColor)
+        session.poller = poller
+        session.insights = insights
+        session.notifications = NotificationPolicy(
+            mode: notify.flatMap(NotificationMode.init(rawValue:)) ?? config.notifications ?? .bell,
+            categories: config.notifyOn ?? NotificationPolicy.defaultCategories, escape: config.notificationEscape ?? .osc9)
         let outcome: DashboardSession.Outcome
         do {
-            outcome = try await DashboardSession.run(
-                DashboardSession.Configuration(monitor: monitor, inbox: inbox, interval: seconds, wantColor: wantColor))
+            outcome = try await DashboardSession.run(session)
         } catch {
             await simulator?.stop()
             printError("dcswatch: cannot use this terminal (\(error)); check TERM, or use `dcswatch list`")
@@ -86,6 +120,17 @@ struct WatchCommand: AsyncParsableCommand {
         logger.info("dashboard ended: \(outcome)")
         await simulator?.stop()
         if outcome != .quit { throw ExitCode(outcome.exitStatus) }
+    }
+
+    /// The stats poller over every target whose lister can also fetch stats, detail and logs.
+    static func makePoller(
+        targets: [MonitoredTarget], interval: TimeInterval, logger: Logger, publish: @escaping @Sendable (InsightEvent) -> Void
+    ) -> StatsPoller {
+        var sources: [String: any TaskInsightSource] = [:]
+        for target in targets {
+            if let source = target.listing as? any TaskInsightSource { sources[target.name] = source }
+        }
+        return StatsPoller(sources: sources, ticker: DispatchRefreshTicker(), interval: interval, logger: logger, publish: publish)
     }
 
     /// Starts the simulator on 127.0.0.1 (a free port) and builds a real client for it, signing with
