@@ -35,15 +35,28 @@ extension DCSClient {
         var collection = TaskCollection(tasks: [])
         for _ in 0..<options.maxPages {
             let page = try await listPage(offset: offset, limit: limit, name: name)
-            for task in page.tasks where seen.insert(task.taskID).inserted {
-                collection.tasks.append(task)
+            var repeated = 0
+            for task in page.tasks {
+                if seen.insert(task.taskID).inserted { collection.tasks.append(task) } else { repeated += 1 }
             }
             collection.issues += page.issues.map {
                 TaskDecodingIssue(index: offset + $0.index, reason: $0.reason)
             }
-            offset += page.itemCount
+            // A page that repeats rows of earlier pages advances only past its new rows: skipping by the
+            // whole page would lose as many rows at the end (issue 7, `duplicates` fault). Re-reading a
+            // few rows costs a request at most; a page of nothing but repeats still advances.
+            offset += repeated < page.itemCount ? page.itemCount - repeated : page.itemCount
             // `count` is read on every page: it is the server's current total, which may change.
-            if page.itemCount == 0 { return collection }
+            if page.itemCount == 0 {
+                // An empty first page while `count` says there are tasks is a broken answer, not an empty
+                // project: report it so front ends keep the last good data (issue 7, `emptypage` fault).
+                if offset == 0, let count = page.count, count > 0 {
+                    throw APIError.undecodable(
+                        what: "the task list", detail: "the first page is empty although count is \(count)",
+                        host: target.host)
+                }
+                return collection
+            }
             if let count = page.count, offset >= count { return collection }
         }
         throw APIError.pageCapExceeded(pages: options.maxPages, pageSize: limit, host: target.host)
