@@ -65,7 +65,7 @@ let package = Package(
             // The official-SDK interop script is run by a test from the source tree, not bundled.
             exclude: ["Python"]
         ),
-        .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DCSKit", "DCSTestSupport"]),
+        .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DCSKit", "DCSTestSupport", "DCSSimulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DCSKit", "DCSTestSupport", "DCSSimulator"]),
         // Issue 7: the fault matrix, terminal safety, hostile text and secrets, on the built binary.
         .testTarget(

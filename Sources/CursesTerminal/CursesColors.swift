@@ -5,6 +5,7 @@ import DashboardUI
 /// With `palette == .monochrome` no colour is ever used (NO_COLOR, `--no-color`, or a terminal
 /// without colours), and statuses differ by word, symbol and bold/dim/underline.
 final class CursesColors {
+    /// The scheme in use.
     let palette: Palette
     private let defaultColors: Bool
     private var pairs: [PairKey: Int16] = [:]

@@ -145,6 +145,20 @@ public final class CursesScreen: Screen {
         clearok(dcs_stdscr(), true)
     }
 
+    /// Writes an escape sequence (built by `TerminalEscapes`) straight to the terminal, after curses
+    /// has flushed its own output; it moves no cursor and prints nothing, so curses' idea of the screen
+    /// stays true.
+    public func writeEscape(_ sequence: String) {
+        guard !ended else { return }
+        let bytes = Array(sequence.utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBufferPointer { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
     /// Rings the bell.
     public func bell() {
         guard !ended else { return }

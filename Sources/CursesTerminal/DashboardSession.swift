@@ -37,6 +37,12 @@ public enum DashboardSession {
         public var wantColor: Bool
         /// The wall clock.
         public var now: @Sendable () -> Date
+        /// The stats poller (stats, detail, logs), when attached.
+        public var poller: StatsPoller?
+        /// Where the poller's events arrive.
+        public var insights: InsightInbox?
+        /// Which finished tasks ring or notify, and how.
+        public var notifications = NotificationPolicy(mode: .bell)
 
         /// Builds a configuration.
         public init(
@@ -73,21 +79,44 @@ public enum DashboardSession {
         let screen = try CursesScreen(wantColor: configuration.wantColor)
         defer { screen.end() }
         let monitor = configuration.monitor
-        let state = DashboardState(
+        var state = DashboardState(
             snapshot: monitor.snapshot, interval: configuration.interval, size: screen.size, now: configuration.now(),
             symbols: screen.isUTF8 ? .unicode : .ascii)
-        let loop = DashboardLoop(state: state, screen: screen, inbox: configuration.inbox, now: configuration.now) {
-            effect in
+        state.fetchesInsights = configuration.poller != nil
+        state.notifications = configuration.notifications
+        let poller = configuration.poller
+        let policy = configuration.notifications
+        let insideTmux = !(ProcessInfo.processInfo.environment["TMUX"] ?? "").isEmpty
+        let loop = DashboardLoop(
+            state: state, screen: screen, inbox: configuration.inbox, insights: configuration.insights,
+            now: configuration.now
+        ) { effect in
             switch effect {
-            case .refreshNow: monitor.refreshNow()
-            case .setPaused(let paused): monitor.setPaused(paused)
+            case .refreshNow:
+                monitor.refreshNow()
+                poller?.pollNow()
+            case .setPaused(let paused):
+                monitor.setPaused(paused)
+                poller?.setPaused(paused)
             case .setInterval(let seconds): monitor.setInterval(seconds)
+            case .loadDetail(let task): poller?.requestDetail(task)
+            case .loadLogs(let task): poller?.requestLogs(task)
+            case .notify(let title, let body):
+                // Only in mode `on` (the reducer asks only then; checked again at the boundary).
+                guard policy.mode == .on else { return }
+                screen.writeEscape(TerminalEscapes.notification(title: title, body: body, escape: policy.escape, insideTmux: insideTmux))
+            case .copyToClipboard(let text):
+                if let sequence = TerminalEscapes.osc52(text) { screen.writeEscape(sequence) }
             case .quit, .redrawAll, .bell: break
             }
         }
         stopper.attach(loop)
         monitor.start()
-        defer { monitor.stop() }
+        poller?.start()
+        defer {
+            poller?.stop()
+            monitor.stop()
+        }
         switch loop.run() {
         case .quit: return .quit
         case .terminalClosed: return .terminalClosed
@@ -104,6 +133,7 @@ final class LoopStopper: @unchecked Sendable {
     private var loop: DashboardLoop?
     private var pending: Int32?
 
+    /// Connects the loop; a stop requested earlier is passed on at once.
     func attach(_ loop: DashboardLoop) {
         let signal = lock.withLock { () -> Int32? in
             self.loop = loop
@@ -112,6 +142,7 @@ final class LoopStopper: @unchecked Sendable {
         if let signal { loop.requestStop(signal: signal) }
     }
 
+    /// Requests a stop (from the signal queue).
     func stop(_ signal: Int32) {
         let loop = lock.withLock { () -> DashboardLoop? in
             if pending == nil { pending = signal }

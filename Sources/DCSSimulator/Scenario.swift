@@ -10,7 +10,8 @@ public struct Scenario: Sendable {
     public let seed: UInt64
     /// Wall-clock start of the simulator.
     public let epoch: Date
-    /// Simulated seconds per wall second after `epoch`.
+    /// Simulated seconds per wall second after `epoch`; 0 freezes the scenario at its start (benchmarks
+    /// of "nothing changed", issue 6).
     public let speed: Double
     /// The tasks that exist at the start, then those that appear later, in order of appearance.
     public let tasks: [ScenarioTask]
@@ -26,7 +27,7 @@ public struct Scenario: Sendable {
     public init(seed: UInt64, taskCount: Int, speed: Double, epoch: Date) {
         self.seed = seed
         self.epoch = epoch
-        self.speed = speed > 0 ? speed : 1
+        self.speed = speed.isFinite && speed >= 0 ? speed : 1
         var timeline = SeededGenerator(seed: seed, stream: 0)
         var tasks: [ScenarioTask] = []
         let initial = max(0, taskCount)
@@ -35,9 +36,10 @@ public struct Scenario: Sendable {
             let start = inWave ? -timeline.unit() * 7_200 : -(21_600 + timeline.unit() * 583_200)
             tasks.append(ScenarioTask.generate(seed: seed, index: index, start: start))
         }
-        // New tasks keep appearing; bounded so a long run at high speed stays cheap.
+        // New tasks keep appearing; bounded so a long run at high speed stays cheap, and so that a large
+        // scenario starts fast (20,000 later tasks are 14 months of simulated time).
         var next = 0.0
-        for index in initial..<(initial + max(50, 2 * initial)) {
+        for index in initial..<(initial + max(50, min(2 * initial, 20_000))) {
             next += 900 + timeline.unit() * 1_800
             tasks.append(ScenarioTask.generate(seed: seed, index: index, start: next))
         }
@@ -55,7 +57,8 @@ public struct Scenario: Sendable {
 
     /// The wall-clock date of a simulated time.
     public func wallDate(simulatedTime: Double) -> Date {
-        epoch.addingTimeInterval(simulatedTime >= 0 ? simulatedTime / speed : simulatedTime)
+        // Frozen (speed 0): simulated time never passes 0, so later dates map one to one, never divide by 0.
+        epoch.addingTimeInterval(simulatedTime >= 0 && speed > 0 ? simulatedTime / speed : simulatedTime)
     }
 
     /// Every task that exists at `date`, newest first (ties by id), as the list call returns them.
@@ -66,9 +69,17 @@ public struct Scenario: Sendable {
 
     /// The tasks that exist at `date`, in list order, without computing their state (cheap to filter
     /// and page before only the page's snapshots are computed).
-    public func existingTasks(at date: Date) -> [ScenarioTask] {
+    public func existingTasks(at date: Date) -> ArraySlice<ScenarioTask> {
         let now = simulatedTime(at: date)
-        return listOrder.filter { $0.simulatedStart <= now }
+        // Newest start first: the tasks that do not exist yet are a prefix; find its end by bisection,
+        // so a page costs O(page), not O(tasks) (issue 6).
+        var low = 0
+        var high = listOrder.count
+        while low < high {
+            let middle = (low + high) / 2
+            if listOrder[middle].simulatedStart > now { low = middle + 1 } else { high = middle }
+        }
+        return listOrder[low...]
     }
 
     /// The state of `task` at `date`.

@@ -14,6 +14,8 @@ enum SimulatorCall: Sendable, Hashable {
     case token
     /// `/_sim/faults` (control, unsigned, simulator only).
     case controlFaults
+    /// `/_sim/tasks/{task_id}/status` (control, unsigned, simulator only): override a task's status.
+    case controlTaskStatus(taskID: String)
     /// Anything else: 404 `DCS.4001`.
     case unknown
 
@@ -26,6 +28,8 @@ enum SimulatorCall: Sendable, Hashable {
         switch (method, segments.count) {
         case (_, 2) where segments == ["_sim", "faults"]:
             self = .controlFaults
+        case (_, 4) where segments[0] == "_sim" && segments[1] == "tasks" && segments[3] == "status":
+            self = .controlTaskStatus(taskID: segments[2])
         case ("POST", 3) where segments == ["v3", "auth", "tokens"]:
             self = .token
         case ("GET", 3) where segments[0] == "v2" && segments[2] == "migration-tasks":
@@ -50,7 +54,7 @@ enum SimulatorCall: Sendable, Hashable {
         case .logs: return .logs
         case .token: return .token
         case .unknown: return .any
-        case .controlFaults: return nil
+        case .controlFaults, .controlTaskStatus: return nil
         }
     }
 
@@ -58,7 +62,7 @@ enum SimulatorCall: Sendable, Hashable {
     var project: String? {
         switch self {
         case .list(let project), .detail(let project, _), .stats(let project, _), .logs(let project, _): return project
-        case .token, .controlFaults, .unknown: return nil
+        case .token, .controlFaults, .controlTaskStatus, .unknown: return nil
         }
     }
 }

@@ -5,9 +5,7 @@ import Foundation
 enum SimulatorResponses {
     /// JSON bytes with sorted keys, so the same state always gives the same bytes.
     static func encode(_ value: JSONValue) -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return (try? encoder.encode(value)) ?? Data("{}".utf8)
+        JSONWriter.data(value)
     }
 
     /// A JSON response.

@@ -12,13 +12,18 @@ extension SimulatorRouter {
                 status: 404, code: "DCS.4001", message: "The requested URL was not found on this server.")
         case .token:
             return issueToken(request, now: now)
-        case .controlFaults:
-            return control(request)
+        case .controlFaults, .controlTaskStatus:
+            return control(call, request)
         case .list, .detail, .stats, .logs:
             if let failure = authenticate(request, project: call.project ?? "", now: now, requestID: requestID) {
                 return failure
             }
         }
+        // A frozen scenario (speed 0) answers the same page the same way until a status changes: serve
+        // it from the cache, so that benchmarks measure the client, not the page's generation.
+        let cacheKey = scenario.speed == 0 && faults.isEmpty && call == .list(project: call.project ?? "")
+            ? request.url.query ?? "" : nil
+        if let cacheKey, let cached = cachedListPage(cacheKey) { return cached }
         let body: [String: JSONValue]
         switch call {
         case .list:
@@ -32,7 +37,7 @@ extension SimulatorRouter {
                     status: 400, code: "DCS.4133", message: "The migration task does not exist: \(taskID.prefix(64))")
             }
             if case .detail = call {
-                body = snapshot.detail()
+                body = withStatusOverride(snapshot.detail(), taskID: taskID)
             } else if case .stats = call {
                 body = snapshot.statsObject(seed: configuration.seed)
             } else {
@@ -46,7 +51,9 @@ extension SimulatorRouter {
                 status: 404, code: "DCS.4001", message: "The requested URL was not found on this server.")
         }
         let mutated = faults.reduce(body) { FaultMutation.apply($1, to: $0) }
-        return SimulatorResponses.json(.object(mutated))
+        let response = SimulatorResponses.json(.object(mutated))
+        if let cacheKey { cacheListPage(cacheKey, response) }
+        return response
     }
 
     /// A 400 for a bad query parameter.
@@ -93,16 +100,26 @@ extension SimulatorRouter {
         var tasks = scenario.existingTasks(at: now)
         if let name = items.last(where: { $0.name == "name" })?.value, !name.isEmpty {
             let wanted = name.lowercased()
-            tasks = tasks.filter { $0.name.lowercased().contains(wanted) }
+            tasks = ArraySlice(tasks.filter { $0.name.lowercased().contains(wanted) })
         }
         var start = offset
         for case .duplicateRows(let overlap) in faults where offset > 0 { start = max(0, offset - overlap) }
-        var page = start < tasks.count ? Array(tasks[start..<min(tasks.count, start + limit)]) : []
+        let first = tasks.startIndex + min(start, tasks.count)
+        var page = Array(tasks[first..<(tasks.startIndex + min(tasks.count, start + limit))])
         if faults.contains(.emptyPage) { page = [] }
         return .success([
             "count": .int(Int64(tasks.count)),
-            "migration_tasks": .array(page.map { .object(scenario.snapshot(of: $0, at: now).listItem()) }),
+            "migration_tasks": .array(
+                page.map { .object(withStatusOverride(scenario.snapshot(of: $0, at: now).listItem(), taskID: $0.id)) }),
         ])
+    }
+
+    /// `item` with its `status` replaced when `/_sim/tasks/{id}/status` set one for `taskID`.
+    func withStatusOverride(_ item: [String: JSONValue], taskID: String) -> [String: JSONValue] {
+        guard let status = statusOverridesInForce[taskID] else { return item }
+        var item = item
+        item["status"] = .string(status)
+        return item
     }
 
     /// The logs call: `offset`/`limit` as for the list, `log_level` filter.

@@ -17,6 +17,10 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
     private var installed: [InstalledFault] = []
     private var tokens: [String: IssuedToken] = [:]
     private var requestCount: UInt64 = 0
+    /// Statuses set through `/_sim/tasks/{id}/status`, by task id; they replace the scenario's.
+    private var statusOverrides: [String: String] = [:]
+    /// List responses of a frozen scenario by query string (cleared when a status changes).
+    private var listPageCache: [String: HTTPResponse] = [:]
 
     /// A rule with its own request counter and the time it was installed (windows count from there).
     private struct InstalledFault {
@@ -91,7 +95,7 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
         let call = SimulatorCall(method: request.method, path: path)
         guard let scope = call.scope else {
             return SimulatorOutcome(
-                delay: 0, action: .respond(stamped(control(request), requestID)), requestID: requestID)
+                delay: 0, action: .respond(stamped(control(call, request), requestID)), requestID: requestID)
         }
         let kinds = activeFaults(scope: scope, now: now, transportFaults: transportFaults)
         let delay = kinds.reduce(0.0) { total, kind in
@@ -169,6 +173,33 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
             }
             return kinds
         }
+    }
+
+    /// Makes the list and detail calls report `status` for `taskID` (nil: back to the scenario's).
+    public func overrideStatus(of taskID: String, with status: String?) {
+        lock.withLock {
+            statusOverrides[taskID] = status
+            listPageCache = [:]
+        }
+    }
+
+    /// A cached list response of the frozen scenario.
+    func cachedListPage(_ key: String) -> HTTPResponse? {
+        lock.withLock { listPageCache[key] }
+    }
+
+    /// Caches a list response of the frozen scenario (bounded: 1,000 pages are 100,000 tasks' worth
+    /// at the largest page size).
+    func cacheListPage(_ key: String, _ response: HTTPResponse) {
+        lock.withLock {
+            if listPageCache.count >= 1_000 { listPageCache = [:] }
+            listPageCache[key] = response
+        }
+    }
+
+    /// The status overrides in force, by task id.
+    public var statusOverridesInForce: [String: String] {
+        lock.withLock { statusOverrides }
     }
 
     /// Records a token issued by the fake IAM.

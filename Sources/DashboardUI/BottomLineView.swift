@@ -2,6 +2,7 @@ import DCSKit
 
 /// The last line: the filter prompt while typing, else a message, else key hints from the key table.
 enum BottomLineView {
+    /// Draws the bottom line into `area`.
     static func draw(_ state: DashboardState, area: DashboardLayout.Area, into buffer: inout ScreenBuffer) {
         let y = area.y
         if let prompt = state.prompt {

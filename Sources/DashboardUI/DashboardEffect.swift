@@ -1,3 +1,4 @@
+import DCSKit
 import Foundation
 
 /// What the reducer asks the outside world to do; performed by the composition root (monitor calls,
@@ -15,4 +16,12 @@ public enum DashboardEffect: Sendable, Hashable {
     case redrawAll
     /// Ring the terminal bell.
     case bell
+    /// Show a desktop notification through the terminal (OSC 9 / OSC 777), when enabled.
+    case notify(title: String, body: String)
+    /// Put text on the user's clipboard through the terminal (OSC 52).
+    case copyToClipboard(String)
+    /// Fetch this task's detail (off the UI thread).
+    case loadDetail(WatchedTask)
+    /// Fetch this task's latest logs (off the UI thread).
+    case loadLogs(WatchedTask)
 }

@@ -16,6 +16,8 @@ public enum DashboardEvent: Sendable, Hashable {
     case terminalResized(TerminalSize)
     /// The clock moved (sent at most once a second, for ages and the spinner).
     case tick(Date)
+    /// Stats, detail or logs of one task arrived (or failed).
+    case insightReceived(InsightEvent)
 
     /// Translates a monitor event.
     public init(_ event: MonitorEvent) {

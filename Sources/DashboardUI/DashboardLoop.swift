@@ -25,20 +25,23 @@ public final class DashboardLoop: @unchecked Sendable {
     public private(set) var state: DashboardState
     private let screen: any Screen
     private let inbox: MonitorInbox
+    private let insights: InsightInbox?
     private let now: () -> Date
     private let perform: (DashboardEffect) -> Void
     private let lock = NSLock()
     private var stopSignal: Int32?
     private var lastTickSecond: Int
 
-    /// Builds a loop; `perform` receives the effects other than quit, redraw and bell.
+    /// Builds a loop; `perform` receives the effects other than quit, redraw and bell. `insights`
+    /// carries the stats poller's events, drained right after the monitor's.
     public init(
-        state: DashboardState, screen: any Screen, inbox: MonitorInbox, now: @escaping () -> Date,
-        perform: @escaping (DashboardEffect) -> Void
+        state: DashboardState, screen: any Screen, inbox: MonitorInbox, insights: InsightInbox? = nil,
+        now: @escaping () -> Date, perform: @escaping (DashboardEffect) -> Void
     ) {
         self.state = state
         self.screen = screen
         self.inbox = inbox
+        self.insights = insights
         self.now = now
         self.perform = perform
         lastTickSecond = Int(now().timeIntervalSince1970.rounded(.down))
@@ -63,6 +66,7 @@ public final class DashboardLoop: @unchecked Sendable {
             case .timeout: break
             }
             events += inbox.drain().map(DashboardEvent.init)
+            events += (insights?.drain() ?? []).map(DashboardEvent.insightReceived)
             let instant = now()
             let second = Int(instant.timeIntervalSince1970.rounded(.down))
             if second != lastTickSecond {
@@ -85,7 +89,8 @@ public final class DashboardLoop: @unchecked Sendable {
                 case .quit: quit = true
                 case .redrawAll: repaint = true
                 case .bell: screen.bell()
-                case .refreshNow, .setPaused, .setInterval: perform(effect)
+                case .refreshNow, .setPaused, .setInterval, .notify, .copyToClipboard, .loadDetail, .loadLogs:
+                    perform(effect)
                 }
             }
         }

@@ -64,6 +64,12 @@ extension DashboardReducer {
         case .redraw: return [.redrawAll]
         case .quit: return [.quit]
         case .toggleHelp: state.showHelp = true
+        case .toggleEvents: state.showEvents.toggle()
+        case .toggleLogs: return toggleLogs(&state)
+        case .copyTaskID:
+            guard let task = state.selectedTask else { return [.bell] }
+            state.message = "Copied the task id to the clipboard (OSC 52; your terminal must allow it)"
+            return [.copyToClipboard(task.task.taskID)]
         }
         return []
     }

@@ -11,9 +11,15 @@ public enum DashboardReducer {
     public static func reduce(state: inout DashboardState, event: DashboardEvent) -> [DashboardEffect] {
         var effects: [DashboardEffect] = []
         switch event {
-        case .snapshotReceived(let snapshot, _), .refreshFailed(let snapshot, _, _), .fetchStarted(let snapshot):
+        case .snapshotReceived(let snapshot, let diff):
+            effects = recordChanges(from: state.snapshot, to: snapshot, diff: diff, state: &state)
             state.snapshot = snapshot
             state.recomputeRows()
+        case .refreshFailed(let snapshot, _, _), .fetchStarted(let snapshot):
+            state.snapshot = snapshot
+            state.recomputeRows()
+        case .insightReceived(let insight):
+            apply(insight, to: &state)
         case .keyPressed(let key):
             effects = handleKey(key, state: &state)
         case .terminalResized(let size):
@@ -22,9 +28,10 @@ public enum DashboardReducer {
         case .tick(let date):
             state.now = date
             if state.snapshot.isFetching { state.spinnerPhase &+= 1 }
+            if !state.highlights.isEmpty { state.highlights = state.highlights.filter { $0.value > date } }
         }
         keepSelectionVisible(&state)
-        return effects
+        return effects + insightRequests(&state)
     }
 
     /// Scrolls so the selected row is inside the list area.

@@ -21,8 +21,12 @@ public struct DashboardState: Sendable, Equatable {
 
     /// The latest snapshot from the monitor.
     public var snapshot: TaskSnapshot
-    /// Visible rows: filtered, category toggles applied, sorted. Derived by `recomputeRows()`.
-    public internal(set) var rows: [WatchedTask] = []
+    /// Visible rows: filtered, category toggles applied, sorted. Derived by `recomputeRows()`: indices
+    /// into a catalog of the snapshot, so 100,000 tasks filter and scroll within a frame (issue 6).
+    public internal(set) var rows = TaskRows()
+    /// The filter, toggles and order `rows` were computed with (to filter only the previous rows when
+    /// the new filter narrows the old one).
+    var rowsBasis: RowsBasis?
     /// Tasks before filtering.
     public internal(set) var totalCount = 0
     /// The selected task; follows the task across refreshes and re-sorts.
@@ -55,10 +59,30 @@ public struct DashboardState: Sendable, Equatable {
     public var now: Date
     /// Spinner frame, advanced by ticks while fetching.
     public var spinnerPhase = 0
+    /// True when a fetch has run for a second or more: only then is the spinner drawn, so a quick
+    /// refresh costs no bytes for a spinner that would flash on and off.
+    public var showsSpinner: Bool {
+        guard let started = snapshot.oldestFetchStart else { return false }
+        return now.timeIntervalSince(started) >= 1
+    }
     /// Symbols for statuses and decorations (Unicode or ASCII for non-UTF-8 locales).
     public var symbols: SymbolSet
     /// The time zone for created/released times.
     public var timeZone: TimeZone
+    /// True when a stats poller is attached: selecting a task asks for its detail (and logs when failed).
+    public var fetchesInsights = false
+    /// Stats, history, detail and logs per task (issue 5).
+    public var insights: [TaskKey: TaskInsight] = [:]
+    /// The session's events (status changes, new and vanished tasks).
+    public var eventLog = EventLog()
+    /// Tasks highlighted because they changed, with the instant the highlight ends.
+    public var highlights: [TaskKey: Date] = [:]
+    /// True while the events pane is shown.
+    public var showEvents = false
+    /// Tasks whose logs the user asked for (failed tasks show theirs without asking).
+    public var logsWanted: Set<TaskKey> = []
+    /// Which finished tasks ring or notify.
+    public var notifications = NotificationPolicy(mode: .off)
 
     /// Builds the initial state.
     public init(
@@ -77,7 +101,7 @@ public struct DashboardState: Sendable, Equatable {
     /// Index of the selected row in `rows`.
     public var selectedIndex: Int? {
         guard let selection else { return nil }
-        return rows.firstIndex { $0.id == selection }
+        return rows.row(of: selection)
     }
 
     /// The selected task.
@@ -89,14 +113,23 @@ public struct DashboardState: Sendable, Equatable {
     public var showsTargetColumn: Bool { snapshot.targets.count > 1 }
 
     /// Re-filters and re-sorts; keeps the selection on the same task, or on the row at the same
-    /// position when that task is gone.
+    /// position when that task is gone. The catalog is rebuilt only when the tasks changed; a filter
+    /// that narrows the previous one filters only the previous rows.
     mutating func recomputeRows() {
         let previousIndex = selectedIndex
-        let all = snapshot.watchedTasks
-        totalCount = all.count
-        let visible = all.filter { !hiddenCategories.contains($0.task.status.category) && query.matches($0) }
-        rows = sort.sorted(visible)
-        if let selection, rows.contains(where: { $0.id == selection }) {
+        var catalog = rows.catalog
+        var basis = rowsBasis
+        if !catalog.holds(snapshot) {
+            catalog = TaskCatalog(snapshot: snapshot)
+            basis = nil
+            Self.prepareInBackground(catalog, symbols: symbols)
+        }
+        totalCount = catalog.count
+        let wanted = RowsBasis(query: query, hidden: hiddenCategories, sort: sort)
+        let candidates = basis.map { wanted.narrows($0) } == true ? rows.order : catalog.sortedIndices(sort)
+        rows = TaskRows(catalog: catalog, order: catalog.filter(candidates, query: query, hiding: hiddenCategories))
+        rowsBasis = wanted
+        if let selection, rows.row(of: selection) != nil {
             return
         }
         if rows.isEmpty {
@@ -105,5 +138,27 @@ public struct DashboardState: Sendable, Equatable {
         }
         let index = min(previousIndex ?? 0, rows.count - 1)
         selection = rows[max(index, 0)].id
+    }
+
+    /// Large catalogs build their search keys and column widths on a background queue, so the first
+    /// keystroke of a filter does not pay for them on the UI thread.
+    private static func prepareInBackground(_ catalog: TaskCatalog, symbols: SymbolSet) {
+        guard catalog.count >= 5_000 else { return }
+        DispatchQueue.global(qos: .utility).async {
+            catalog.prepare()
+            _ = ColumnContentWidths.of(catalog, symbols: symbols)
+        }
+    }
+}
+
+/// What a set of rows was computed from.
+struct RowsBasis: Sendable, Hashable {
+    var query: TaskQuery
+    var hidden: Set<StatusCategory>
+    var sort: TaskSort
+
+    /// True when rows for `self` are a subset, in the same order, of rows for `previous`.
+    func narrows(_ previous: RowsBasis) -> Bool {
+        sort == previous.sort && hidden.isSuperset(of: previous.hidden) && query.narrows(previous.query)
     }
 }

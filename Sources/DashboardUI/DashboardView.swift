@@ -15,11 +15,19 @@ public enum DashboardView {
         if let banner = layout.banner {
             HeaderView.drawBanner(state, area: banner, into: &buffer)
         }
-        if layout.placement != .full {
+        if state.showEvents && layout.detail == nil {
+            // No room beside the list: the events take the whole body.
+            let top = layout.columnHeader?.y ?? layout.list.y
+            EventsView.draw(state, area: .init(x: 0, y: top, width: layout.list.width, height: layout.list.y + layout.list.height - top), into: &buffer)
+        } else if layout.placement != .full {
             TaskListView.draw(state, layout: layout, into: &buffer)
         }
         if let detail = layout.detail {
-            DetailView.draw(state, area: detail, placement: layout.placement, into: &buffer)
+            if state.showEvents {
+                EventsView.draw(state, area: EventsView.area(in: detail, placement: layout.placement, symbols: state.symbols, into: &buffer), into: &buffer)
+            } else {
+                DetailView.draw(state, area: detail, placement: layout.placement, into: &buffer)
+            }
         }
         BottomLineView.draw(state, area: layout.bottom, into: &buffer)
         if state.showHelp {

@@ -3,8 +3,10 @@ import Foundation
 
 /// Every field of the selected task, one per line, long values wrapped (issue 4: detail pane).
 enum DetailView {
+    /// Columns of the field labels.
     static let labelWidth = 14
 
+    /// Draws the detail of the selected task into `area` (title, then one field per row).
     static func draw(
         _ state: DashboardState, area: DashboardLayout.Area, placement: DashboardLayout.DetailPlacement,
         into buffer: inout ScreenBuffer
@@ -31,7 +33,9 @@ enum DetailView {
         }
         let valueWidth = max(width - labelWidth - 1, 1)
         for (label, value, role) in fields(watched, state: state) {
-            let lines = wrap(value, width: valueWidth)
+            // Beside or below the list every field keeps its row (one line, cut with …), so moving the
+            // selection rewrites only the values that differ; the full-screen detail wraps long values.
+            let lines = placement == .full ? wrap(value, width: valueWidth) : [DisplayWidth.truncate(value, to: valueWidth)]
             for (index, line) in lines.enumerated() {
                 guard y < area.y + area.height else { return }
                 if index == 0 {
@@ -65,6 +69,7 @@ enum DetailView {
             ("Status", TaskListView.statusText(task, symbols: state.symbols) + " (\(category.rawValue))", .status(category)),
         ]
         if state.showsTargetColumn { rows.append(("Target", safe(watched.target), .normal)) }
+        rows += progressRows(watched, state: state) + detailRows(watched, state: state)
         rows += [
             ("Type", safe(task.migrationType.rawValue), .normal),
             ("Method", safe(task.migrationMethod.rawValue), .normal),
@@ -72,6 +77,9 @@ enum DetailView {
             ("Created", time(task.createdAt), .normal),
             ("Released", time(task.releasedAt), .normal),
             ("Error", safe(task.errorMessage), task.errorMessage.isEmpty ? .normal : .error),
+        ]
+        rows += logRows(watched, state: state)
+        rows += [
             ("Description", safe(task.description), .normal),
             ("Data source", safe(task.dataSource), .normal),
             ("Source", safe(task.sourceInstanceName), .normal),

@@ -6,12 +6,13 @@ enum HeaderView {
     /// Category order of the counts line: the quick-toggle categories, then the rare ones.
     static let countOrder: [StatusCategory] = [.running, .failed, .succeeded, .stopped, .stopping, .unknown]
 
+    /// Draws the title line and, when there is room, the counts line.
     static func draw(_ state: DashboardState, area: DashboardLayout.Area, into buffer: inout ScreenBuffer) {
         buffer.put(DisplayWidth.truncate(titleLine(state), to: area.width), x: area.x, y: area.y, style: CellStyle(.header))
         guard area.height > 1 else { return }
         var parts: [(String, CellStyle)] = []
-        var counts: [StatusCategory: Int] = [:]
-        for task in state.snapshot.watchedTasks { counts[task.task.status.category, default: 0] += 1 }
+        // Counted once per snapshot by the catalog, not on every frame.
+        let counts = state.rows.catalog.categoryCounts
         for category in countOrder {
             let count = counts[category] ?? 0
             let hidden = state.hiddenCategories.contains(category)
@@ -32,8 +33,12 @@ enum HeaderView {
         if let fetched = state.snapshot.oldestFetch {
             age = "updated " + AgeFormat.dataAge(state.now.timeIntervalSince(fetched)) + " ago"
         }
-        var line = ["dcswatch", names, count, refresh, age].joined(separator: "  ")
-        if state.snapshot.isFetching, !state.symbols.spinner.isEmpty {
+        var parts = ["dcswatch", names, count, refresh, age]
+        // Items the API sent that could not be read are never fatal, but the user should know.
+        let skipped = state.snapshot.targets.reduce(0) { $0 + $1.issues.count }
+        if skipped > 0 { parts.append("\(skipped) unreadable") }
+        var line = parts.joined(separator: "  ")
+        if state.showsSpinner, !state.symbols.spinner.isEmpty {
             line += " " + state.symbols.spinner[state.spinnerPhase % state.symbols.spinner.count]
         }
         return line

@@ -2,6 +2,7 @@ import DCSKit
 
 /// The `?` overlay: a box listing every binding of the key table.
 enum HelpOverlayView {
+    /// Draws the help box centred over whatever is in the buffer.
     static func draw(_ state: DashboardState, into buffer: inout ScreenBuffer) {
         let unicode = state.symbols != .ascii
         let labelWidth = (KeyTable.bindings.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2

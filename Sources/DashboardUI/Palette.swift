@@ -65,6 +65,7 @@ public enum Palette: Sendable, Hashable {
         case .label: return CellAppearance(foreground: .blue, bold: true)
         case .prompt: return CellAppearance(bold: true)
         case .cursor: return CellAppearance(reverse: true)
+        case .changed: return CellAppearance(foreground: .cyan, bold: true, underline: true)
         }
     }
 
@@ -74,7 +75,7 @@ public enum Palette: Sendable, Hashable {
         case .header, .label, .prompt, .hintKey, .statusRunning: return CellAppearance(bold: true)
         case .columnHeader, .statusStopping: return CellAppearance(underline: true)
         case .statusStopped, .dim, .separator: return CellAppearance(dim: true)
-        case .statusFailed, .error: return CellAppearance(bold: true, underline: true)
+        case .statusFailed, .error, .changed: return CellAppearance(bold: true, underline: true)
         case .banner, .cursor: return CellAppearance(reverse: true)
         }
     }

@@ -17,6 +17,8 @@ public enum StyleRole: Sendable, Hashable, CaseIterable {
     case prompt
     case cursor
     case overlay
+    /// A row that changed recently (issue 5: highlighted for a while).
+    case changed
 
     /// The role for a status category.
     public static func status(_ category: StatusCategory) -> StyleRole {

@@ -4,25 +4,37 @@ import DCSKit
 /// content needs; name and route share the rest; when space runs out, columns are dropped in the
 /// order created, type, route, target, age, so status and name always stay.
 struct TaskColumns: Hashable {
-    var status = 0, target = 0, name = 0, type = 0, route = 0, created = 0, age = 0
+    /// Widths of each column, 0 when hidden.
+    var status = 0, progress = 0, target = 0, name = 0, type = 0, route = 0, created = 0, age = 0
 
+    /// Blank columns between two columns.
     static let gap = 1
+    /// "2024-04-01 10:57".
     static let createdWidth = 16
+    /// "14h30m".
     static let ageWidth = 6
+    /// Narrowest name column before other columns are dropped.
     static let minimumName = 10
+    /// Narrowest source → target column before it is dropped.
     static let minimumRoute = 12
+    /// "sync 12.3k" (issue 5: percent of the full phase, or the lag once incremental).
+    static let progressWidth = 10
 
-    init(width: Int, rows: [WatchedTask], state: DashboardState) {
-        let statusContent = rows.map { DisplayWidth.of(TaskListView.statusText($0.task, symbols: state.symbols)) }
-        status = min(max(statusContent.max() ?? 0, 8), 18)
+    /// Widths for `rows`; content widths come from the catalog's cached per-task widths (issue 6).
+    init(width: Int, rows: TaskRows, state: DashboardState) {
+        let content = ColumnContentWidths.of(rows.catalog, symbols: state.symbols)
+        status = min(max(ColumnContentWidths.maximum(content.status, over: rows), 8), 18)
         if state.showsTargetColumn {
-            target = min(max(rows.map { DisplayWidth.of(SafeText.line($0.target, limit: 40)) }.max() ?? 0, 6), 14)
+            target = min(max(ColumnContentWidths.maximum(content.target, over: rows), 6), 14)
         }
-        type = min(max(rows.map { DisplayWidth.of(TaskListView.typeText($0.task)) }.max() ?? 0, 4), 16)
+        if rows.contains(where: { $0.task.status.category == .running && state.insights[$0.id]?.stats != nil }) {
+            progress = Self.progressWidth
+        }
+        type = min(max(ColumnContentWidths.maximum(content.type, over: rows), 4), 16)
         created = Self.createdWidth
         age = Self.ageWidth
         var hasRoute = true
-        let dropOrder: [WritableKeyPath<TaskColumns, Int>?] = [\.created, \.type, nil, \.target, \.age]
+        let dropOrder: [WritableKeyPath<TaskColumns, Int>?] = [\.created, \.type, nil, \.target, \.progress, \.age]
         var drop = dropOrder.makeIterator()
         while fixedTotal + Self.minimumName + (hasRoute ? Self.minimumRoute + Self.gap : 0) > width {
             guard let next = drop.next() else { break }
@@ -33,8 +45,8 @@ struct TaskColumns: Hashable {
             name = flex
             return
         }
-        let namePreferred = rows.map { DisplayWidth.of(SafeText.line($0.task.name, limit: 200)) }.max() ?? 0
-        let routePreferred = rows.map { DisplayWidth.of(TaskListView.routeText($0.task, symbols: state.symbols)) }.max() ?? 0
+        let namePreferred = ColumnContentWidths.maximum(content.name, over: rows)
+        let routePreferred = ColumnContentWidths.maximum(content.route, over: rows)
         if namePreferred + routePreferred <= flex {
             route = max(routePreferred, Self.minimumRoute)
             name = flex - route
@@ -46,6 +58,6 @@ struct TaskColumns: Hashable {
 
     /// Columns used by all visible columns but name and route, including their gaps.
     private var fixedTotal: Int {
-        [status, target, type, created, age].filter { $0 > 0 }.reduce(0) { $0 + $1 + Self.gap }
+        [status, progress, target, type, created, age].filter { $0 > 0 }.reduce(0) { $0 + $1 + Self.gap }
     }
 }

@@ -3,6 +3,7 @@ import Foundation
 
 /// The task list: a column header and one row per visible task, the selected row reversed.
 enum TaskListView {
+    /// Draws the column header, the visible rows and the separator of a right-hand detail pane.
     static func draw(_ state: DashboardState, layout: DashboardLayout, into buffer: inout ScreenBuffer) {
         let area = layout.list
         let columns = TaskColumns(width: area.width, rows: state.rows, state: state)
@@ -30,13 +31,14 @@ enum TaskListView {
         }
     }
 
+    /// Draws the column titles; the sorted column carries ▼ (▲ when reversed).
     static func drawHeader(
         _ state: DashboardState, columns: TaskColumns, area: DashboardLayout.Area, into buffer: inout ScreenBuffer
     ) {
         let mark = state.sort.descending ? (state.symbols == .ascii ? "^" : "▲") : (state.symbols == .ascii ? "v" : "▼")
         func title(_ text: String, _ column: SortColumn) -> String { state.sort.column == column ? text + mark : text }
         let cells: [(String, Int)] = [
-            (title("STATUS", .status), columns.status), (title("TARGET", .target), columns.target),
+            (title("STATUS", .status), columns.status), ("PROGRESS", columns.progress), (title("TARGET", .target), columns.target),
             (title("NAME", .name), columns.name), (title("TYPE", .type), columns.type),
             (title("SOURCE \(state.symbols.arrow) TARGET", .source), columns.route),
             (title("CREATED", .created), columns.created), ("AGE", columns.age),
@@ -44,6 +46,7 @@ enum TaskListView {
         drawCells(cells.map { ($0.0, $0.1, CellStyle(.columnHeader)) }, x: area.x, y: area.y, width: area.width, into: &buffer)
     }
 
+    /// Draws one task; the selected row is reversed across the whole width.
     static func drawRow(
         _ watched: WatchedTask, state: DashboardState, columns: TaskColumns, x: Int, y: Int, width: Int, selected: Bool,
         into buffer: inout ScreenBuffer
@@ -51,10 +54,13 @@ enum TaskListView {
         let task = watched.task
         let plain = CellStyle(.normal, selected: selected)
         if selected { buffer.fill(x: x, y: y, count: width, style: plain) }
+        let highlighted = state.highlights[watched.id].map { $0 > state.now } ?? false
         let cells: [(String, Int, CellStyle)] = [
             (statusText(task, symbols: state.symbols), columns.status, CellStyle(.status(task.status.category), selected: selected)),
+            (progressText(watched, state: state), columns.progress, plain),
             (SafeText.line(watched.target, limit: 40), columns.target, plain),
-            (task.name.isEmpty ? "-" : SafeText.line(task.name, limit: 200), columns.name, plain),
+            (task.name.isEmpty ? "-" : SafeText.line(task.name, limit: 200), columns.name,
+                highlighted ? CellStyle(.changed, selected: selected) : plain),
             (typeText(task), columns.type, plain),
             (routeText(task, symbols: state.symbols), columns.route, plain),
             (createdText(task, timeZone: state.timeZone), columns.created, plain),

@@ -9,7 +9,10 @@ struct DCSWatch: AsyncParsableCommand {
         commandName: "dcswatch",
         abstract: "A live terminal dashboard for DCS (Redis) migration tasks on Huawei Cloud and T Cloud Public.",
         version: DCSWatchVersion.current,
-        subcommands: [WatchCommand.self, ListCommand.self, SimulateCommand.self, DebugCommand.self],
+        subcommands: [
+            WatchCommand.self, ListCommand.self, ShowCommand.self, WaitCommand.self, EventsCommand.self, SimulateCommand.self,
+            DebugCommand.self,
+        ],
         defaultSubcommand: WatchCommand.self
     )
 

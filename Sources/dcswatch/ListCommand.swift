@@ -76,12 +76,12 @@ struct ListCommand: AsyncParsableCommand {
         for warning in connections.warnings { printError("dcswatch: warning: \(SafeText.line(warning))") }
 
         let results = await Self.fetchAll(connections.clients)
-        var tasks: [TargetTask] = []
+        var tasks: [WatchedTask] = []
         var failed = false
         for (client, result) in zip(connections.clients, results) {
             switch result {
             case .success(let collection):
-                tasks += collection.tasks.map { TargetTask(target: client.target.name, task: $0) }
+                tasks += collection.tasks.map { WatchedTask(target: client.target.name, task: $0) }
                 for issue in collection.issues {
                     printError("dcswatch: warning: \(client.target.name): skipped \(SafeText.line(issue.description))")
                 }

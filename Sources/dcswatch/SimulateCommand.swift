@@ -30,7 +30,7 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Scenario seed: the same seed gives the same tasks.")
     var seed: UInt64 = 1
 
-    @Option(name: .long, help: "How much faster than real time migrations progress.")
+    @Option(name: .long, help: "How much faster than real time migrations progress (0 freezes them).")
     var speed: Double = 1
 
     @Option(name: .long, help: "Fault to inject, e.g. 500@every:3 or hang@window:10s-20s (repeatable).")
@@ -47,8 +47,8 @@ struct SimulateCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard (1...100_000).contains(tasks) else { throw ValidationError("--tasks must be between 1 and 100000.") }
-        guard speed > 0, speed <= 100_000, speed.isFinite else {
-            throw ValidationError("--speed must be above 0 and at most 100000.")
+        guard speed >= 0, speed <= 100_000, speed.isFinite else {
+            throw ValidationError("--speed must be between 0 (frozen) and 100000.")
         }
         guard !projectID.isEmpty, projectID.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
             throw ValidationError("--project-id must be letters, digits or '-'.")

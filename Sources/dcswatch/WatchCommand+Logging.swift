@@ -27,6 +27,7 @@ struct FileLogHandler: LogHandler {
     var logLevel: Logger.Level = .info
 
     /// Opens (creating, mode 0600) `path` for appending; nil when it cannot be opened.
+    /// Opens `path` for appending (created with mode 0600); nil when it cannot.
     init?(path: String) {
         guard let writer = LogFileWriter(path: path) else { return nil }
         self.writer = writer
@@ -58,6 +59,7 @@ final class LogFileWriter: @unchecked Sendable {
         file = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
     }
 
+    /// Appends one line.
     func write(_ line: String) {
         lock.withLock { file.write(Data(line.utf8)) }
     }

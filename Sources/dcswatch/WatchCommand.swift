@@ -13,14 +13,13 @@ import Logging
 /// dashboard: builds the clients (or the in-process simulator for `--demo`), the monitor with its
 /// Dispatch ticker, the log handler, and hands them to the curses session.
 struct WatchCommand: AsyncParsableCommand {
+    /// Name, help and discussion of the subcommand.
     static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Watch every migration task live: filter, sort, details, refreshed in the background (default).",
-        discussion: """
-            Press ? for every key; q quits. With --demo, an embedded simulator runs on 127.0.0.1 and the
-            dashboard talks to it through the real client, AK/SK signing included. Logs go only to
-            --log-file, never to the screen. For scripts and pipes use `dcswatch list`.
-            """
+        abstract: "Watch every migration task live: filter, sort, details, refreshed in the background.",
+        discussion: "Press ? for every key; q quits. With --demo, an embedded simulator runs on 127.0.0.1 and the "
+            + "dashboard talks to it through the real client, AK/SK signing included. Logs go only to --log-file, "
+            + "never to the screen. For scripts and pipes use `dcswatch list`."
     )
 
     @OptionGroup var connection: ConnectionOptions
@@ -37,12 +36,32 @@ struct WatchCommand: AsyncParsableCommand {
     @Flag(name: .customLong("no-color"), help: "No colours (also when NO_COLOR is set); statuses keep words and symbols.")
     var noColor = false
 
+    @Option(
+        name: .customLong("notify"),
+        help: ArgumentHelp(
+            "When a task fails or succeeds: off, bell, or on (bell and a desktop notification escape). Default: config, else bell.",
+            valueName: "mode"))
+    var notify: String?
+
+    @Option(
+        name: .customLong("stats-interval"),
+        help: ArgumentHelp("Seconds between two progress (/stats) calls of a running task (default: config, else 10).", valueName: "seconds"))
+    var statsInterval: Double?
+
+    /// Rejects an interval outside what the monitor accepts.
     func validate() throws {
         if let interval, !(interval >= TaskMonitor.minimumInterval && interval <= 3600) {
             throw ValidationError("--interval must be between \(TaskMonitor.minimumInterval) and 3600 seconds")
         }
+        if let notify, NotificationMode(rawValue: notify) == nil {
+            throw ValidationError("--notify must be off, bell or on")
+        }
+        if let statsInterval, !(statsInterval >= 1 && statsInterval <= 3600) {
+            throw ValidationError("--stats-interval must be between 1 and 3600 seconds")
+        }
     }
 
+    /// Builds the targets (or the demo), the monitor and the session; exits 128+signal when signalled.
     func run() async throws {
         guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
             printError("dcswatch: the dashboard needs a terminal; for scripts and pipes use `dcswatch list`")
@@ -52,6 +71,7 @@ struct WatchCommand: AsyncParsableCommand {
         var simulator: SimulatorServer?
         let targets: [MonitoredTarget]
         var configuredInterval: Double?
+        var config = DCSWatchConfig()
         if demo {
             let server = SimulatorServer(configuration: SimulatorConfiguration(), logger: logger)
             simulator = server
@@ -66,17 +86,32 @@ struct WatchCommand: AsyncParsableCommand {
             }
             for warning in connections.warnings { logger.warning("\(warning)") }
             configuredInterval = connections.config.refreshIntervalSeconds
+            config = connections.config
             targets = connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) }
         }
         let seconds = max(interval ?? configuredInterval ?? 5, TaskMonitor.minimumInterval)
         let inbox = MonitorInbox()
+        let insights = InsightInbox()
+        let poller = Self.makePoller(
+            targets: targets, interval: statsInterval ?? config.statsIntervalSeconds ?? StatsPoller.defaultInterval,
+            logger: logger, publish: insights.post)
         let monitor = TaskMonitor(
-            targets: targets, ticker: DispatchRefreshTicker(), interval: seconds, logger: logger, publish: inbox.post)
+            targets: targets, ticker: DispatchRefreshTicker(), interval: seconds, logger: logger
+        ) { event in
+            inbox.post(event)
+            // The poller follows the list: it polls the running online tasks of the latest snapshot.
+            if case .refreshed(_, let snapshot, _) = event { poller.setTasks(snapshot.watchedTasks) }
+        }
         let wantColor = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
+        var session = DashboardSession.Configuration(monitor: monitor, inbox: inbox, interval: seconds, wantColor: wantColor)
+        session.poller = poller
+        session.insights = insights
+        session.notifications = NotificationPolicy(
+            mode: notify.flatMap(NotificationMode.init(rawValue:)) ?? config.notifications ?? .bell,
+            categories: config.notifyOn ?? NotificationPolicy.defaultCategories, escape: config.notificationEscape ?? .osc9)
         let outcome: DashboardSession.Outcome
         do {
-            outcome = try await DashboardSession.run(
-                DashboardSession.Configuration(monitor: monitor, inbox: inbox, interval: seconds, wantColor: wantColor))
+            outcome = try await DashboardSession.run(session)
         } catch {
             await simulator?.stop()
             printError("dcswatch: cannot use this terminal (\(error)); check TERM, or use `dcswatch list`")
@@ -85,6 +120,17 @@ struct WatchCommand: AsyncParsableCommand {
         logger.info("dashboard ended: \(outcome)")
         await simulator?.stop()
         if outcome != .quit { throw ExitCode(outcome.exitStatus) }
+    }
+
+    /// The stats poller over every target whose lister can also fetch stats, detail and logs.
+    static func makePoller(
+        targets: [MonitoredTarget], interval: TimeInterval, logger: Logger, publish: @escaping @Sendable (InsightEvent) -> Void
+    ) -> StatsPoller {
+        var sources: [String: any TaskInsightSource] = [:]
+        for target in targets {
+            if let source = target.listing as? any TaskInsightSource { sources[target.name] = source }
+        }
+        return StatsPoller(sources: sources, ticker: DispatchRefreshTicker(), interval: interval, logger: logger, publish: publish)
     }
 
     /// Starts the simulator on 127.0.0.1 (a free port) and builds a real client for it, signing with

@@ -114,7 +114,7 @@ struct SocketServerTests {
     }
 
     @Test func hangOutlastsTheClientsTimeout() async throws {
-        let (server, url) = try await Self.startServer(faults: [try FaultRule.parse("hang:5s")])
+        let (server, url) = try await Self.startServer(faults: [try FaultRule.parse("hang:30s")])
         let request = DCSKit.HTTPRequest(method: "GET", url: URL(string: "\(url.absoluteString)/v2/x/migration-tasks")!)
         let started = Date()
         do {
@@ -123,9 +123,9 @@ struct SocketServerTests {
         } catch let error as URLError {
             #expect(error.code == .timedOut)
         }
-        // The client gave up at its own timeout, not when the server closed the connection (5 s).
+        // The client gave up at its own timeout, not when the server closed the connection (30 s).
         let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed >= 0.9 && elapsed < 4)
+        #expect(elapsed >= 0.9 && elapsed < 20)  // loose upper bound: only proves "no hang" on a loaded machine
         await server.stop()
     }
 }

@@ -169,9 +169,23 @@ struct DashboardReducerTests {
         #expect(HeaderLine.title(state).hasSuffix("updated 4s ago"))
         var fetching = F.snapshot()
         fetching.targets[0].isFetching = true
-        F.send([.fetchStarted(fetching), .tick(F.now.addingTimeInterval(2))], to: &state)
+        fetching.targets[0].fetchStartedAt = F.now.addingTimeInterval(1)
+        F.send([.fetchStarted(fetching)], to: &state)
+        // A fetch younger than a second shows no spinner (a quick refresh costs no bytes).
+        #expect(HeaderLine.title(state).hasSuffix("updated 4s ago"))
+        F.send([.tick(F.now.addingTimeInterval(2))], to: &state)
         #expect(state.spinnerPhase == 1)
         #expect(HeaderLine.title(state).hasSuffix("updated 5s ago ⠙"))
+        F.send([.snapshotReceived(F.snapshot(), SnapshotDiff())], to: &state)
+        #expect(!state.showsSpinner)
+        #expect(!HeaderLine.title(state).contains("⠙"))
+    }
+
+    @Test func undecodableItemsAreCountedInTheHeader() {
+        var snapshot = F.snapshot()
+        snapshot.targets[0].issues = [TaskDecodingIssue(index: 3, reason: "task_id is missing or empty")]
+        let state = F.state(columns: 80, rows: 12, snapshot: snapshot)
+        #expect(HeaderLine.title(state) == "dcswatch  prod  4 tasks  every 5s  updated 3s ago  1 unreadable")
     }
 
     @Test func refreshFailedKeepsRowsAndShowsBanner() {

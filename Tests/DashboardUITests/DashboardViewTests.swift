@@ -156,13 +156,14 @@ struct DashboardViewTests {
         var state = DashboardFixtures.state(columns: 70, rows: 30)
         DashboardFixtures.send([.keyPressed(.character("?"))], to: &state)
         let lines = DashboardView.render(state).lines
-        // A 66×26 box centred at (2, 2); one row per binding, in table order.
-        #expect(lines[2] == "ST┌─ Keys ─────────────────────────────────────────────────────────┐")
-        #expect(lines[3] == "✖ │ ↑ k      select previous task                                  │m")
-        #expect(lines[10] == "  │ /        filter: text, status:failed, type:online, target:NAME │")
-        #expect(lines[24] == "Me│ q ^C     quit                                                  │")
-        #expect(lines[26] == "Cr│ ? or Esc closes this help                                      │")
-        #expect(lines[27] == "Re└────────────────────────────────────────────────────────────────┘")
+        // A 66×29 box (25 bindings + 4) centred at (2, 0); one row per binding, in table order. Left of
+        // it the header, the counts line, the list and the detail pane below show through.
+        #expect(lines[0] == "dc┌─ Keys ─────────────────────────────────────────────────────────┐")
+        #expect(lines[1] == "▶ │ ↑ k      select previous task                                  │")
+        #expect(lines[8] == "  │ /        filter: text, status:failed, type:online, target:NAME │")
+        #expect(lines[25] == "Re│ q ^C     quit                                                  │")
+        #expect(lines[27] == "Re│ ? or Esc closes this help                                      │")
+        #expect(lines[28] == "Er└────────────────────────────────────────────────────────────────┘")
         for binding in KeyTable.bindings {
             #expect(lines.contains { $0.contains(binding.summary) }, "help lacks \(binding.summary)")
         }
@@ -221,6 +222,27 @@ struct DashboardViewTests {
         let buffer = DashboardView.render(state)
         #expect(buffer[64, 2].text == "3" && buffer[64, 3].text == "1")
         #expect(buffer[12, 2].text == "购" && buffer[13, 2].isContinuation)
+    }
+
+    @Test func severalTargetsAddATargetColumn() {
+        let snapshot = TaskSnapshot(targets: [
+            TargetSnapshot(name: "eu-de", tasks: [DashboardFixtures.tasks[0]], fetchedAt: DashboardFixtures.now),
+            TargetSnapshot(name: "eu-nl", tasks: [DashboardFixtures.tasks[2]], fetchedAt: DashboardFixtures.now),
+        ])
+        let state = DashboardFixtures.state(columns: 80, rows: 8, snapshot: snapshot)
+        // 8 rows: one header line. STATUS is 9 wide ("✔ SUCCESS"), TARGET 6 (its minimum); CREATED is
+        // dropped first at 80 columns: 10 + 7 + 17 + 7 leave 39, enough for name (12) and route (26).
+        #expect(
+            screen(state) == """
+                dcswatch  eu-de, eu-nl  2 tasks  every 5s  updated 0s ago
+                STATUS▼   TARGET NAME         TYPE             SOURCE → TARGET            AGE
+                ✖ FAILED  eu-de  orders-cache online full+incr 10.0.0.1:6379 → dcs-orders 2h30m
+                ✔ SUCCESS eu-nl  catalog      backup full      bucket-a → dcs-catalog     1d18h
+
+
+
+                Enter detail  / filter  s sort  r refresh  p pause  ? help  q quit
+                """)
     }
 
     @Test func smallest20x5ShowsReducedView() {

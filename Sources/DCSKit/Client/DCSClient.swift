@@ -19,6 +19,8 @@ public final class DCSClient: TaskListing, Sendable {
     let logger: Logger
     /// The IAM token cache for `.password` targets; nil otherwise.
     let tokenSource: IAMTokenSource?
+    /// The previous listing's page digests, to skip decoding unchanged pages.
+    let listingCache = ListingCache()
 
     /// Builds a client. `now` is the clock used for `X-Sdk-Date` and token expiry.
     public init(

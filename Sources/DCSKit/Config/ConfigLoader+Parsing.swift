@@ -37,6 +37,8 @@ extension ConfigLoader {
                     throw ConfigError.invalidValue(path: path, key: key, fix: "the API allows 1 to 1000")
                 }
                 config.pageSize = size
+            case "stats_interval_seconds", "notifications", "notify_on", "notification_escape":
+                try parseProgressKey(key, value, path: path, into: &config)
             case "targets":
                 guard let items = value.arrayValue else {
                     throw ConfigError.wrongType(path: path, key: key, expected: "an array of target objects")

@@ -11,6 +11,14 @@ public struct DCSWatchConfig: Sendable, Hashable {
     public var refreshIntervalSeconds: Double?
     /// `page_size` (1–1000); nil when not set.
     public var pageSize: Int?
+    /// `stats_interval_seconds`: seconds between two `/stats` calls of one running task; nil when not set.
+    public var statsIntervalSeconds: Double?
+    /// `notifications`: `off`, `bell` or `on` (bell and desktop escape); nil when not set.
+    public var notifications: NotificationMode?
+    /// `notify_on`: the status categories whose entry notifies; nil when not set.
+    public var notifyOn: Set<StatusCategory>?
+    /// `notification_escape`: `osc9` or `osc777`; nil when not set.
+    public var notificationEscape: DesktopEscape?
     /// Every other top-level key (not starting with `_`), as JSON, for settings added by later features.
     public var extra: [String: JSONValue]
     /// Things the user should know but that do not stop us (unknown keys, a secret in a readable file).

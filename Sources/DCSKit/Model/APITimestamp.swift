@@ -19,7 +19,7 @@ public struct APITimestamp: Sendable, Hashable {
 
     /// Parses one of the known shapes; nil otherwise. Pure and locale-independent.
     public static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedFast(.whitespaces)
         let digits = Array(trimmed.utf8)
         guard digits.count >= 12, digits.count <= 40 else { return nil }
         var components = DateComponents()

@@ -51,18 +51,9 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-    /// Parses a JSON document; throws the decoder's error for text that is not JSON at all. Bytes that
-    /// are not UTF-8 (a server storing raw bytes in a name) fail the whole document in the decoder, so
-    /// on failure they are read as U+FFFD and the document is tried once more (issue 7): one bad name
-    /// must not hide every task. Valid documents never pay for the repair.
+    /// Parses a JSON document; throws a `JSONSyntaxError` for text that is not JSON at all.
     public static func parse(_ data: Data) throws -> JSONValue {
-        do {
-            return try JSONDecoder().decode(JSONValue.self, from: data)
-        } catch {
-            let repaired = Data(String(decoding: data, as: UTF8.self).utf8)
-            guard repaired != data else { throw error }
-            return try JSONDecoder().decode(JSONValue.self, from: repaired)
-        }
+        try JSONParser.parse(data)
     }
 
     /// The object's members, or nil for any other shape.

@@ -25,7 +25,7 @@ extension MigrationTask {
             return .failure(TaskDecodingIssue(index: index, reason: "expected an object, got \(value.shapeName)"))
         }
         let text = { (key: String) -> String in object[key]?.lenientString ?? "" }
-        let id = text("task_id").trimmingCharacters(in: .whitespacesAndNewlines)
+        let id = text("task_id").trimmedFast(.whitespacesAndNewlines)
         guard !id.isEmpty else {
             return .failure(TaskDecodingIssue(index: index, reason: "task_id is missing or empty"))
         }

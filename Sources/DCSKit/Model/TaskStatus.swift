@@ -12,7 +12,7 @@ public enum StatusCategory: String, Sendable, CaseIterable, Codable, Comparable 
 
     /// Derives the category of a raw status; matching ignores case and surrounding spaces.
     public init(rawStatus: String) {
-        switch rawStatus.trimmingCharacters(in: .whitespaces).uppercased() {
+        switch rawStatus.trimmedFast(.whitespaces).uppercasedASCIIFast() {
         case "MIGRATING", "FULLMIGRATING", "INCRMIGRATING", "INCRMIGEATING", "RUNNING": self = .running
         case "TERMINATING": self = .stopping
         case "SUCCESS": self = .succeeded

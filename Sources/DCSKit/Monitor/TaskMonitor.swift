@@ -130,6 +130,7 @@ public final class TaskMonitor: @unchecked Sendable {
     /// Runs on `queue`.
     private func startFetch(_ index: Int) {
         states[index].isFetching = true
+        states[index].fetchStartedAt = now()
         let target = targets[index]
         publish(.fetchStarted(target: target.name, snapshot: TaskSnapshot(targets: states)))
         Task.detached { [self] in
@@ -146,6 +147,7 @@ public final class TaskMonitor: @unchecked Sendable {
     /// Runs on `queue`: records the result, schedules the next attempt and publishes.
     private func finishFetch(_ index: Int, result: Result<TaskCollection, any Error>) {
         states[index].isFetching = false
+        states[index].fetchStartedAt = nil
         guard !stopped else { return }
         let instant = now()
         let name = targets[index].name

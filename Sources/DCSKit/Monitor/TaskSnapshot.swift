@@ -35,11 +35,13 @@ public struct TargetSnapshot: Sendable, Hashable {
     public var failure: TargetFailure?
     /// True while a fetch of this target is in flight.
     public var isFetching: Bool
+    /// When the fetch in flight started (monitor clock); nil while idle.
+    public var fetchStartedAt: Date?
 
     /// Builds a target snapshot.
     public init(
         name: String, tasks: [MigrationTask] = [], issues: [TaskDecodingIssue] = [], fetchedAt: Date? = nil,
-        failure: TargetFailure? = nil, isFetching: Bool = false
+        failure: TargetFailure? = nil, isFetching: Bool = false, fetchStartedAt: Date? = nil
     ) {
         self.name = name
         self.tasks = tasks
@@ -47,6 +49,7 @@ public struct TargetSnapshot: Sendable, Hashable {
         self.fetchedAt = fetchedAt
         self.failure = failure
         self.isFetching = isFetching
+        self.fetchStartedAt = fetchStartedAt
     }
 }
 
@@ -67,6 +70,9 @@ public struct TaskSnapshot: Sendable, Hashable {
 
     /// True while any target is being fetched.
     public var isFetching: Bool { targets.contains(where: \.isFetching) }
+
+    /// When the oldest fetch still in flight started; nil when none is.
+    public var oldestFetchStart: Date? { targets.compactMap(\.fetchStartedAt).min() }
 
     /// The oldest successful fetch time among targets that have one (the age to show).
     public var oldestFetch: Date? { targets.compactMap(\.fetchedAt).min() }

@@ -27,7 +27,7 @@ public struct ListSelection: Sendable, Hashable {
     }
 
     /// Filters then sorts.
-    public func apply(_ tasks: [TargetTask]) -> [TargetTask] {
+    public func apply(_ tasks: [WatchedTask]) -> [WatchedTask] {
         let filtered = tasks.filter(matches)
         let ordered = filtered.sorted { lhs, rhs in
             let order = ListSelection.compare(lhs, rhs, by: sort)
@@ -37,7 +37,7 @@ public struct ListSelection: Sendable, Hashable {
     }
 
     /// Whether one task passes `--status` and `--name`.
-    public func matches(_ item: TargetTask) -> Bool {
+    public func matches(_ item: WatchedTask) -> Bool {
         if !statuses.isEmpty {
             let hit = statuses.contains { wanted in
                 if let category = StatusCategory(userText: wanted), category == item.task.status.category { return true }
@@ -53,7 +53,7 @@ public struct ListSelection: Sendable, Hashable {
     }
 
     /// Total order for `key`, ending with target and task id so equal keys never tie.
-    static func compare(_ lhs: TargetTask, _ rhs: TargetTask, by key: ListSortKey) -> ComparisonResult {
+    static func compare(_ lhs: WatchedTask, _ rhs: WatchedTask, by key: ListSortKey) -> ComparisonResult {
         var steps: [ComparisonResult] = []
         switch key {
         case .name:

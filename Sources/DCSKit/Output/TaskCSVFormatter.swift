@@ -9,14 +9,14 @@ public struct TaskCSVFormatter: Sendable {
     public init() {}
 
     /// The whole document.
-    public func format(_ tasks: [TargetTask]) -> String {
+    public func format(_ tasks: [WatchedTask]) -> String {
         var output = ""
         write(tasks, to: &output)
         return output
     }
 
     /// Writes the document row by row.
-    public func write<Target: TextOutputStream>(_ tasks: [TargetTask], to output: inout Target) {
+    public func write<Target: TextOutputStream>(_ tasks: [WatchedTask], to output: inout Target) {
         output.write(TaskRecord.fieldNames.map(TaskCSVFormatter.field).joined(separator: ",") + "\r\n")
         for task in tasks {
             let record = TaskRecord(task)

@@ -12,14 +12,14 @@ public struct TaskJSONFormatter: Sendable {
     }
 
     /// The whole output, ending with a newline (NDJSON of no tasks is empty).
-    public func format(_ tasks: [TargetTask]) -> String {
+    public func format(_ tasks: [WatchedTask]) -> String {
         var output = ""
         write(tasks, to: &output)
         return output
     }
 
     /// Writes the output record by record, so 100,000 tasks never sit in memory as one JSON document.
-    public func write<Target: TextOutputStream>(_ tasks: [TargetTask], to output: inout Target) {
+    public func write<Target: TextOutputStream>(_ tasks: [WatchedTask], to output: inout Target) {
         if lineDelimited {
             for task in tasks { output.write(TaskRecord(task).json(pretty: false) + "\n") }
             return

@@ -20,7 +20,7 @@ public struct TaskRecord: Encodable, Sendable, Hashable {
     let features: [String]
 
     /// Builds the record of a tagged task.
-    public init(_ item: TargetTask) {
+    public init(_ item: WatchedTask) {
         let task = item.task
         strings = [
             "target": item.target, "task_id": task.taskID, "task_name": task.name, "status": task.status.raw,

@@ -34,14 +34,14 @@ public struct TaskTableFormatter: Sendable {
     }
 
     /// The table, one line per task after a header line, each ending in a newline.
-    public func format(_ tasks: [TargetTask]) -> String {
+    public func format(_ tasks: [WatchedTask]) -> String {
         var output = ""
         write(tasks, to: &output)
         return output
     }
 
     /// Writes the table line by line (widths are computed from every row first).
-    public func write<Target: TextOutputStream>(_ tasks: [TargetTask], to output: inout Target) {
+    public func write<Target: TextOutputStream>(_ tasks: [WatchedTask], to output: inout Target) {
         var columns = makeColumns(tasks)
         for index in columns.indices {
             let widest = columns[index].cells.reduce(DisplayWidth.of(columns[index].header)) { max($0, DisplayWidth.of($1)) }
@@ -54,8 +54,8 @@ public struct TaskTableFormatter: Sendable {
         }
     }
 
-    private func makeColumns(_ tasks: [TargetTask]) -> [Column] {
-        func cells(_ value: (TargetTask) -> String) -> [String] {
+    private func makeColumns(_ tasks: [WatchedTask]) -> [Column] {
+        func cells(_ value: (WatchedTask) -> String) -> [String] {
             tasks.map { item in
                 let text = SafeText.line(value(item), limit: 512)
                 return text.isEmpty ? "-" : text

@@ -39,3 +39,15 @@ extension TaskQuery.TypeMatch {
         }
     }
 }
+
+extension TaskQuery {
+    /// True when every task this query matches is also matched by `previous`: the same status, type
+    /// and target parts, and every free-text word of `previous` inside one of ours ("pay" → "paym").
+    /// The dashboard then filters only the previous rows (issue 6).
+    public func narrows(_ previous: TaskQuery) -> Bool {
+        guard categories == previous.categories, rawStatuses == previous.rawStatuses, types == previous.types,
+            targets == previous.targets
+        else { return false }
+        return previous.terms.allSatisfy { old in terms.contains { $0.contains(old) } }
+    }
+}

@@ -69,7 +69,14 @@ public struct TaskSort: Sendable, Hashable {
         }
     }
 
+    /// Case-insensitive, numbers by value: the collation bytes the catalog sorts by, so that the list
+    /// output and the dashboard agree.
     private static func text(_ lhs: String, _ rhs: String) -> ComparisonResult {
-        lhs.compare(rhs, options: [.caseInsensitive, .numeric])
+        var left: [UInt8] = []
+        var right: [UInt8] = []
+        CollationKey.append(lhs, to: &left)
+        CollationKey.append(rhs, to: &right)
+        let order = left.withUnsafeBufferPointer { l in right.withUnsafeBufferPointer { r in CollationKey.compare(l, r) } }
+        return order == 0 ? .orderedSame : (order < 0 ? .orderedAscending : .orderedDescending)
     }
 }

@@ -123,7 +123,9 @@ import Testing
             Issue.record("expected a timeout, got \(String(describing: error))")
             return
         }
-        #expect(elapsed >= 0.45 && elapsed < 5)
+        // The upper bound only proves "no hang" (the server never answers); it is loose because a loaded
+        // 2-core CI machine can delay a test by seconds.
+        #expect(elapsed >= 0.45 && elapsed < 20)
         #expect(error?.userMessage.contains("no response from 127.0.0.1") == true)
     }
 

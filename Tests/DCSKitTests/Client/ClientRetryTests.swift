@@ -120,7 +120,8 @@ import Testing
         listing.cancel()
         let result = await listing.result
         #expect(throws: CancellationError.self) { try result.get() }
-        #expect(Date().timeIntervalSince(started) < 5)
+        // Well under the 30 s request timeout: the cancellation, not the timeout, ended it (loose for loaded CI).
+        #expect(Date().timeIntervalSince(started) < 20)
     }
 
     @Test func transportErrorsSayWhatToDo() {

@@ -4,14 +4,14 @@ import Testing
 
 @Suite struct TaskTableFormatterTests {
     static let tasks = [
-        TargetTask(target: "prod", task: MigrationTask(
+        WatchedTask(target: "prod", task: MigrationTask(
             taskID: "id-1111", name: "orders-cache", status: "MIGRATING", migrationType: "online_migration",
             migrationMethod: "incremental_migration", dataSource: "10.0.0.1:6379", targetInstanceName: "dcs-orders",
             createdAt: "2024-04-01T10:57:00Z")),
-        TargetTask(target: "prod", task: MigrationTask(
+        WatchedTask(target: "prod", task: MigrationTask(
             taskID: "id-2222", name: "会话缓存迁移", status: "FAILED", migrationType: "backupfile_import",
             sourceInstanceName: "src", targetInstanceName: "dst", createdAt: "2019/10/22 14:44:30")),
-        TargetTask(target: "lab", task: MigrationTask(
+        WatchedTask(target: "lab", task: MigrationTask(
             taskID: "id-3333", name: "evil\u{1B}[2Jname\u{202E}txt", status: "", createdAt: "garbage")),
     ]
 

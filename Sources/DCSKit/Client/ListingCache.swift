@@ -1,0 +1,58 @@
+import Crypto
+import Foundation
+
+/// The last full listing of a target with a digest of every page body, so that a refresh whose pages
+/// come back byte for byte the same skips decoding them (issue 6: decoding was half of the idle CPU),
+/// and an unchanged listing returns the very same arrays (the dashboard then sees "same data" at once).
+///
+/// Only SHA-256 digests are kept, not the bodies (100,000 tasks are ~100 MB of JSON).
+///
+/// `@unchecked Sendable`: `last` is read and replaced under `lock`; one listing of a target runs at a
+/// time (the monitor never overlaps fetches of a target), a concurrent one only loses the reuse.
+final class ListingCache: @unchecked Sendable {
+    /// One page as it was last received and where its tasks went in the collection.
+    struct PageRecord: Sendable {
+        /// Offset, limit and name filter of the request.
+        let request: String
+        /// SHA-256 of the body.
+        let digest: [UInt8]
+        /// The tasks this page added to the collection (after de-duplication).
+        let range: Range<Int>
+        /// The decoded page without its tasks (count, item count, issues).
+        let page: TaskListPage
+        /// How many tasks the page decoded to before de-duplication (when `range` holds them all, the
+        /// page can be reused even after an earlier page changed).
+        let taskCount: Int
+    }
+
+    /// A full listing.
+    struct Listing: Sendable {
+        /// Pages in request order.
+        let pages: [PageRecord]
+        /// What it returned.
+        let collection: TaskCollection
+    }
+
+    private let lock = NSLock()
+    private var last: Listing?
+
+    /// The previous listing, if any.
+    var previous: Listing? {
+        lock.withLock { last }
+    }
+
+    /// Remembers a finished listing.
+    func remember(_ listing: Listing) {
+        lock.withLock { last = listing }
+    }
+
+    /// The request key of a page.
+    static func requestKey(offset: Int, limit: Int, name: String?) -> String {
+        "\(offset)/\(limit)/\(name ?? "")"
+    }
+
+    /// SHA-256 of a body.
+    static func digest(_ body: Data) -> [UInt8] {
+        Array(SHA256.hash(data: body))
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+
+extension TaskEvent {
+    /// One line for people: `2026-11-29T08:01:02Z  prod  orders-1 (id)  MIGRATING → FAILED: error`.
+    /// Every untrusted text is sanitised; `arrow` is `→` or `->`; `markNew` writes "new" before the
+    /// status of an added task (`wait` reports a task's first status without it).
+    public func textLine(arrow: String = "→", markNew: Bool = true) -> String {
+        var line = TaskEvent.utcStamp(time) + "  "
+        line += SafeText.line(key.target, limit: 60) + "  "
+        let name = SafeText.line(self.name, limit: 200)
+        line += (name.isEmpty ? "-" : name) + " (" + SafeText.line(key.taskID, limit: 80) + ")  "
+        switch kind {
+        case .added(let status): line += (markNew ? "new " : "") + TaskEvent.statusText(status)
+        case .removed(let status): line += "gone (was " + TaskEvent.statusText(status) + ")"
+        case .statusChanged(let from, let to):
+            line += TaskEvent.statusText(from) + " " + arrow + " " + TaskEvent.statusText(to)
+        }
+        let error = SafeText.line(errorMessage, limit: 500)
+        if !error.isEmpty, kind.status.category == .failed || kind.status.category == .stopped {
+            line += ": " + error
+        }
+        return line
+    }
+
+    /// One JSON object on one line, keys sorted: `error_message`, `event`, `name`, `old_status`,
+    /// `status`, `status_category`, `target`, `task_id`, `time`. Escapes every control character.
+    public func jsonLine() -> String {
+        let members: [(String, String?)] = [
+            ("error_message", errorMessage.isEmpty ? nil : errorMessage), ("event", kind.name), ("name", name),
+            ("old_status", previousStatus?.raw), ("status", kind.status.raw),
+            ("status_category", kind.status.category.rawValue), ("target", key.target), ("task_id", key.taskID),
+            ("time", TaskEvent.utcStamp(time)),
+        ]
+        return "{" + members.map { JSONText.string($0.0) + ":" + ($0.1.map(JSONText.string) ?? "null") }
+            .joined(separator: ",") + "}"
+    }
+
+    /// ISO 8601 in UTC, seconds precision.
+    static func utcStamp(_ date: Date) -> String {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+        let rest = seconds - days * 86_400
+        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }
+        return "\(year)-\(two(month))-\(two(day))T\(two(rest / 3600)):\(two(rest / 60 % 60)):\(two(rest % 60))Z"
+    }
+
+    /// Days since 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm): no formatter,
+    /// no locale.
+    private static func civilDate(daysSinceEpoch: Int) -> (Int, Int, Int) {
+        let z = daysSinceEpoch + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthPrime = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthPrime + 2) / 5 + 1
+        let month = monthPrime < 10 ? monthPrime + 3 : monthPrime - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    /// The raw status, sanitised, or `(none)`.
+    static func statusText(_ status: TaskStatus) -> String {
+        let raw = SafeText.line(status.raw.trimmingCharacters(in: .whitespaces), limit: 40)
+        return raw.isEmpty ? "(none)" : raw
+    }
+}

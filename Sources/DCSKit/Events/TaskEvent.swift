@@ -1,0 +1,57 @@
+import Foundation
+
+/// One change worth telling a user about: a task appeared, vanished or changed status (issue 5,
+/// "What changed"). Built from a `SnapshotDiff` by `EventLog`.
+public struct TaskEvent: Sendable, Hashable {
+    /// What happened.
+    public enum Kind: Sendable, Hashable {
+        /// A task appeared, with its status.
+        case added(TaskStatus)
+        /// A task vanished, with its last known status.
+        case removed(TaskStatus)
+        /// The status changed.
+        case statusChanged(from: TaskStatus, to: TaskStatus)
+
+        /// `added`, `removed` or `status` (the NDJSON `event` field).
+        public var name: String {
+            switch self {
+            case .added: return "added"
+            case .removed: return "removed"
+            case .statusChanged: return "status"
+            }
+        }
+
+        /// The status after the event (the last known one for a vanished task).
+        public var status: TaskStatus {
+            switch self {
+            case .added(let status), .removed(let status), .statusChanged(_, let status): return status
+            }
+        }
+    }
+
+    /// When the change was seen (the monitor's clock at the refresh).
+    public var time: Date
+    /// The task's target and id.
+    public var key: TaskKey
+    /// The task's name (raw: sanitise for display).
+    public var name: String
+    /// What happened.
+    public var kind: Kind
+    /// The task's `error_message` after the change (raw), empty when none.
+    public var errorMessage: String
+
+    /// Builds an event.
+    public init(time: Date, key: TaskKey, name: String, kind: Kind, errorMessage: String = "") {
+        self.time = time
+        self.key = key
+        self.name = name
+        self.kind = kind
+        self.errorMessage = errorMessage
+    }
+
+    /// The status before the event, for a status change.
+    public var previousStatus: TaskStatus? {
+        if case .statusChanged(let from, _) = kind { return from }
+        return nil
+    }
+}

@@ -1,0 +1,151 @@
+import Foundation
+
+/// The tasks of one snapshot, flattened, with what filtering and sorting need computed once per
+/// snapshot instead of once per keystroke: status categories and counts eagerly; byte keys for free
+/// text, sort orders and the task-key index lazily, and off the UI thread through `prepare()`
+/// (issue 6: 100,000 tasks within 16 ms per keystroke).
+///
+/// Tasks stay in the snapshot's own arrays (no copy per row): rows are `Int32` indices into here.
+///
+/// `@unchecked Sendable`: the task data are immutable after `init`; the lazily built parts are
+/// written once under `lock` and built under `buildLock`, so two threads never build them twice.
+public final class TaskCatalog: @unchecked Sendable {
+    /// Target names, in snapshot order.
+    let targetNames: [String]
+    /// The tasks of each target, the snapshot's arrays themselves.
+    let targetTasks: [[MigrationTask]]
+    /// The target of each task (index into `targetNames`).
+    let targetOf: [Int32]
+    /// The index within its target of each task.
+    let localIndex: [Int32]
+    /// Every task's status category, by flat index.
+    let categories: [StatusCategory]
+    /// How many tasks are in each category.
+    public let categoryCounts: [StatusCategory: Int]
+    private let lock = NSLock()
+    private let buildLock = NSLock()
+    private var builtKeys: TaskCatalogKeys?
+    private var sortedOrders: [TaskSort: [Int32]] = [:]
+    private var attachments: [String: any Sendable] = [:]
+
+    /// Flattens `snapshot` (target order, then server order, as `TaskSnapshot.watchedTasks`).
+    public init(snapshot: TaskSnapshot) {
+        targetNames = snapshot.targets.map(\.name)
+        targetTasks = snapshot.targets.map(\.tasks)
+        var targetOf: [Int32] = []
+        var localIndex: [Int32] = []
+        var categories: [StatusCategory] = []
+        var counts: [StatusCategory: Int] = [:]
+        let total = targetTasks.reduce(0) { $0 + $1.count }
+        targetOf.reserveCapacity(total)
+        localIndex.reserveCapacity(total)
+        categories.reserveCapacity(total)
+        for (target, tasks) in targetTasks.enumerated() {
+            for (index, task) in tasks.enumerated() {
+                targetOf.append(Int32(target))
+                localIndex.append(Int32(index))
+                let category = task.status.category
+                categories.append(category)
+                counts[category, default: 0] += 1
+            }
+        }
+        self.targetOf = targetOf
+        self.localIndex = localIndex
+        self.categories = categories
+        categoryCounts = counts
+    }
+
+    /// An empty catalog.
+    public convenience init() {
+        self.init(snapshot: TaskSnapshot(targets: []))
+    }
+
+    /// Number of tasks.
+    public var count: Int { categories.count }
+
+    /// The task at flat index `index`.
+    public func task(at index: Int) -> MigrationTask {
+        targetTasks[Int(targetOf[index])][Int(localIndex[index])]
+    }
+
+    /// The task at flat index `index` with its target's name.
+    public subscript(index: Int) -> WatchedTask {
+        WatchedTask(target: targetNames[Int(targetOf[index])], task: task(at: index))
+    }
+
+    /// True when `snapshot` holds the same targets and tasks (cheap when the arrays are shared, as
+    /// between a fetch's start and its end).
+    public func holds(_ snapshot: TaskSnapshot) -> Bool {
+        guard snapshot.targets.count == targetNames.count else { return false }
+        for (index, target) in snapshot.targets.enumerated() {
+            guard target.name == targetNames[index], target.tasks == targetTasks[index] else { return false }
+        }
+        return true
+    }
+
+    /// Builds the search keys and the task-key index now (call off the UI thread after a new snapshot).
+    public func prepare() {
+        _ = keys
+    }
+
+    /// The flat index of the task with `key`, if present.
+    public func index(of key: TaskKey) -> Int? {
+        keys.positions[key].map(Int.init)
+    }
+
+    /// The lazily built keys, built once.
+    var keys: TaskCatalogKeys {
+        if let built = lock.withLock({ builtKeys }) { return built }
+        return buildLock.withLock {
+            if let built = lock.withLock({ builtKeys }) { return built }
+            let built = TaskCatalogKeys(self)
+            lock.withLock { builtKeys = built }
+            return built
+        }
+    }
+
+    /// A value derived from this catalog by a front end (e.g. column widths), built once per `key` by
+    /// `build` and kept as long as the catalog; a second caller waits for the first build.
+    public func attachment<Value: Sendable>(_ key: String, build: (TaskCatalog) -> Value) -> Value {
+        if let value = lock.withLock({ attachments[key] }) as? Value { return value }
+        return buildLock.withLock {
+            if let value = lock.withLock({ attachments[key] }) as? Value { return value }
+            let value = build(self)
+            lock.withLock { attachments[key] = value }
+            return value
+        }
+    }
+
+    /// Every task's flat index in `sort` order (cached per order).
+    public func sortedIndices(_ sort: TaskSort) -> [Int32] {
+        if let cached = lock.withLock({ sortedOrders[sort] }) { return cached }
+        let order = sort.order(of: self)
+        lock.withLock { sortedOrders[sort] = order }
+        return order
+    }
+
+    /// The members of `candidates` that `query` matches and whose category is not hidden, in order.
+    public func filter(_ candidates: [Int32], query: TaskQuery, hiding hidden: Set<StatusCategory>) -> [Int32] {
+        if query.isEmpty, hidden.isEmpty { return candidates }
+        let hiddenList = Array(hidden)
+        let keys = query.isEmpty ? nil : keys
+        let acceptedStatus = keys.map { query.acceptedStatuses(in: $0) }
+        let targetAccepted = targetNames.map { name in
+            let lowered = name.lowercased()
+            return query.targets.isEmpty || query.targets.contains { lowered.contains($0) }
+        }
+        let terms = query.terms.map { Array($0.utf8) }
+        return candidates.filter { candidate in
+            let index = Int(candidate)
+            if !hiddenList.isEmpty, hiddenList.contains(categories[index]) { return false }
+            guard let keys else { return true }
+            if let acceptedStatus, !acceptedStatus[Int(keys.statusIDs[index])] { return false }
+            if !targetAccepted[Int(targetOf[index])] { return false }
+            if !query.types.isEmpty {
+                let task = task(at: index)
+                if !query.types.contains(where: { $0.matches(task) }) { return false }
+            }
+            return terms.allSatisfy { keys.search.contains($0, in: index) }
+        }
+    }
+}

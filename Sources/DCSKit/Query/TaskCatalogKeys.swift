@@ -1,0 +1,117 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Byte strings for many tasks in one buffer (no per-task allocation, no reference counting in the
+/// hot loops): entry `i` is `bytes[starts[i]..<starts[i + 1]]`.
+struct KeyColumn: Sendable {
+    /// The entries back to back.
+    private(set) var bytes: [UInt8] = []
+    /// Where each entry starts; one more element than entries.
+    private(set) var starts: [Int32] = [0]
+
+    /// Builds a column of `count` entries, each written by `write(index, &bytes)`.
+    init(count: Int, write: (Int, inout [UInt8]) -> Void) {
+        starts.reserveCapacity(count + 1)
+        for index in 0..<count {
+            write(index, &bytes)
+            starts.append(Int32(bytes.count))
+        }
+    }
+
+    /// True when entry `index` contains `needle` (bytes: `memchr` for the first byte, then `memcmp`;
+    /// Glibc's `memmem` is not visible to Swift without `_GNU_SOURCE`).
+    func contains(_ needle: [UInt8], in index: Int) -> Bool {
+        if needle.isEmpty { return true }
+        let start = Int(starts[index])
+        let length = Int(starts[index + 1]) - start
+        guard length >= needle.count else { return false }
+        return bytes.withUnsafeBufferPointer { haystack in
+            needle.withUnsafeBufferPointer { wanted in
+                guard let base = haystack.baseAddress, let pattern = wanted.baseAddress else { return false }
+                return Self.search(base + start, length, pattern, wanted.count)
+            }
+        }
+    }
+
+    /// True when `pattern` occurs in `haystack`.
+    private static func search(
+        _ haystack: UnsafePointer<UInt8>, _ length: Int, _ pattern: UnsafePointer<UInt8>, _ count: Int
+    ) -> Bool {
+        var offset = 0
+        let first = Int32(pattern[0])
+        while length - offset >= count {
+            guard let found = memchr(haystack + offset, first, length - offset - count + 1) else { return false }
+            let position = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - haystack
+            if count == 1 || memcmp(haystack + position + 1, pattern + 1, count - 1) == 0 { return true }
+            offset = position + 1
+        }
+        return false
+    }
+
+    /// Runs `body` with a function giving entry `index` as a buffer (valid only inside `body`).
+    func withEntries<Result>(_ body: ((Int) -> UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { all in
+            starts.withUnsafeBufferPointer { starts in
+                body { index in
+                    let start = Int(starts[index])
+                    return UnsafeBufferPointer(rebasing: all[start..<Int(starts[index + 1])])
+                }
+            }
+        }
+    }
+}
+
+/// What free-text and status filters and the selection need, built once per catalog.
+struct TaskCatalogKeys: Sendable {
+    /// The lowercased searched fields of each task, joined by U+001F (as `TaskQuery.searchText`).
+    let search: KeyColumn
+    /// Each task's status as an index into `statuses`.
+    let statusIDs: [Int32]
+    /// The distinct raw statuses, trimmed and uppercased, with their category.
+    let statuses: [(raw: String, category: StatusCategory)]
+    /// Flat index of each task key.
+    let positions: [TaskKey: Int32]
+
+    /// Builds the keys of every task of `catalog`.
+    init(_ catalog: TaskCatalog) {
+        let count = catalog.count
+        search = KeyColumn(count: count) { index, bytes in
+            bytes.append(contentsOf: TaskQuery.searchText(of: catalog.task(at: index)).utf8)
+        }
+        var ids: [Int32] = []
+        ids.reserveCapacity(count)
+        var known: [String: Int32] = [:]
+        var statuses: [(raw: String, category: StatusCategory)] = []
+        var positions: [TaskKey: Int32] = [:]
+        positions.reserveCapacity(count)
+        for index in 0..<count {
+            let task = catalog.task(at: index)
+            if let id = known[task.status.raw] {
+                ids.append(id)
+            } else {
+                let id = Int32(statuses.count)
+                known[task.status.raw] = id
+                statuses.append((task.status.raw.trimmingCharacters(in: .whitespaces).uppercased(), task.status.category))
+                ids.append(id)
+            }
+            let key = TaskKey(target: catalog.targetNames[Int(catalog.targetOf[index])], taskID: task.taskID)
+            if positions[key] == nil { positions[key] = Int32(index) }
+        }
+        statusIDs = ids
+        self.statuses = statuses
+        self.positions = positions
+    }
+}
+
+extension TaskQuery {
+    /// For each distinct status of `keys`, whether the status part of this query accepts it.
+    func acceptedStatuses(in keys: TaskCatalogKeys) -> [Bool] {
+        keys.statuses.map { status in
+            (categories.isEmpty && rawStatuses.isEmpty) || categories.contains(status.category)
+                || rawStatuses.contains(status.raw)
+        }
+    }
+}

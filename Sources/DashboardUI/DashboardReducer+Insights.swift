@@ -1,0 +1,103 @@
+import DCSKit
+import Foundation
+
+extension DashboardReducer {
+    /// How long a changed row stays highlighted, in seconds.
+    public static let highlightDuration: TimeInterval = 30
+
+    /// Records the events of one refresh: appends them to the session's log, highlights the changed
+    /// and new rows, forgets the cached detail/logs of changed tasks (so they are fetched again with the
+    /// task), and returns the notification effects.
+    static func recordChanges(
+        from old: TaskSnapshot, to new: TaskSnapshot, diff: SnapshotDiff, state: inout DashboardState
+    ) -> [DashboardEffect] {
+        let previous = Dictionary(old.targets.map { ($0.name, $0.fetchedAt) }, uniquingKeysWith: { first, _ in first })
+        var events: [TaskEvent] = []
+        for target in new.targets {
+            guard let fetched = target.fetchedAt, (previous[target.name] ?? nil) != fetched else { continue }
+            events += state.eventLog.record(target: target.name, diff: diff, at: fetched)
+            for change in diff.changed where change.new.target == target.name {
+                state.insights[change.new.id]?.detailRequested = false
+                state.insights[change.new.id]?.logsRequested = false
+            }
+            for gone in diff.removed where gone.target == target.name {
+                state.insights[gone.id] = nil
+            }
+        }
+        var vanished = 0
+        for event in events {
+            if case .removed = event.kind {
+                vanished += 1
+                continue
+            }
+            state.highlights[event.key] = event.time.addingTimeInterval(highlightDuration)
+        }
+        if vanished > 0, state.prompt == nil {
+            // A vanished task has no row to mark: say so on the bottom line until the next key.
+            state.message = vanished == 1 ? "1 task vanished: e lists the changes" : "\(vanished) tasks vanished: e lists the changes"
+        }
+        var effects: [DashboardEffect] = []
+        for alert in state.notifications.alerts(for: events) {
+            if alert.bell { effects.append(.bell) }
+            if alert.desktop { effects.append(.notify(title: alert.title, body: alert.body)) }
+        }
+        return effects
+    }
+
+    /// Stores stats, detail or logs that arrived.
+    static func apply(_ event: InsightEvent, to state: inout DashboardState) {
+        var insight = state.insights[event.key] ?? TaskInsight()
+        switch event {
+        case .statsReceived(_, let stats, let time):
+            insight.stats = stats
+            insight.statsAt = time
+            insight.statsError = nil
+            insight.history.append(ProgressSample(at: time, progress: stats.fullMigrationProgress, lag: stats.offset))
+        case .statsFailed(_, let message, _): insight.statsError = message
+        case .detailReceived(_, let detail, _):
+            insight.detail = detail
+            insight.detailError = nil
+        case .detailFailed(_, let message, _): insight.detailError = message
+        case .logsReceived(_, let logs, _):
+            insight.logs = logs
+            insight.logsError = nil
+        case .logsFailed(_, let message, _): insight.logsError = message
+        }
+        state.insights[event.key] = insight
+    }
+
+    /// The fetches the selection needs: its detail, and its logs when it failed or the user asked.
+    static func insightRequests(_ state: inout DashboardState) -> [DashboardEffect] {
+        guard state.fetchesInsights, let task = state.selectedTask else { return [] }
+        var insight = state.insights[task.id] ?? TaskInsight()
+        var effects: [DashboardEffect] = []
+        if !insight.detailRequested {
+            insight.detailRequested = true
+            effects.append(.loadDetail(task))
+        }
+        if !insight.logsRequested, wantsLogs(task, state: state) {
+            insight.logsRequested = true
+            effects.append(.loadLogs(task))
+        }
+        if !effects.isEmpty { state.insights[task.id] = insight }
+        return effects
+    }
+
+    /// True when the detail pane shows this task's logs.
+    static func wantsLogs(_ task: WatchedTask, state: DashboardState) -> Bool {
+        state.logsWanted.contains(task.id) || task.task.status.category == .failed
+    }
+
+    /// The `l` key: show or hide the selected task's logs.
+    static func toggleLogs(_ state: inout DashboardState) -> [DashboardEffect] {
+        guard let task = state.selectedTask else { return [.bell] }
+        if state.logsWanted.contains(task.id) {
+            state.logsWanted.remove(task.id)
+        } else {
+            state.logsWanted.insert(task.id)
+            // Asked again: fetch fresh lines.
+            state.insights[task.id]?.logsRequested = false
+        }
+        return []
+    }
+}

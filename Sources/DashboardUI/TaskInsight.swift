@@ -1,0 +1,33 @@
+import DCSKit
+import Foundation
+
+/// What the dashboard knows about one task beyond the list: its latest stats and their history, its
+/// detail and its logs, each with the last error (issue 5). Filled from `InsightEvent`s.
+public struct TaskInsight: Sendable, Hashable {
+    /// The latest stats.
+    public var stats: TaskStats?
+    /// When the latest stats arrived.
+    public var statsAt: Date?
+    /// Why the last stats call failed (cleared by the next success).
+    public var statsError: String?
+    /// Recent progress and lag readings (sparklines, time left).
+    public var history = TaskHistory(capacity: 120)
+    /// The detail (passwords already dropped by the decoder).
+    public var detail: TaskDetail?
+    /// Why the last detail call failed.
+    public var detailError: String?
+    /// The latest logs, or `.notOffered`.
+    public var logs: MigrationLogs?
+    /// Why the last logs call failed.
+    public var logsError: String?
+    /// A detail call was asked for since the task last changed (so it is not asked twice).
+    public var detailRequested = false
+    /// A logs call was asked for since the task last changed.
+    public var logsRequested = false
+
+    /// Builds an empty insight.
+    public init() {}
+
+    /// The time left in the full phase, from the history.
+    public var timeLeft: TimeInterval? { ProgressEstimate.timeLeft(history.samples) }
+}

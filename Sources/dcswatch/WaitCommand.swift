@@ -1,0 +1,104 @@
+import ArgumentParser
+import DCSKit
+import Foundation
+import Logging
+
+/// `dcswatch wait TASK…`: waits until the tasks finish, printing one line per status change, for
+/// runbooks (issue 5). Exit 0 when all succeeded, 1 as soon as one fails or is stopped, 2 on a usage
+/// error or an unknown task, 3 on timeout.
+struct WaitCommand: AsyncParsableCommand {
+    /// Name, abstract and help text.
+    static let configuration = CommandConfiguration(
+        commandName: "wait",
+        abstract: "Wait for migration tasks to finish; exit 0 if all succeeded, 1 if one failed or stopped, 3 on timeout.",
+        discussion: """
+            TASK is a task id or an exact task name. One line per status change goes to stdout; API errors
+            go to stderr and are retried (with backoff) until the timeout. A full+incremental migration
+            stays MIGRATING until someone stops it: waiting on one ends only with its timeout or a stop.
+            """
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    @Argument(help: ArgumentHelp("Task ids or exact names.", valueName: "task"))
+    var tasks: [String] = []
+
+    @Option(help: ArgumentHelp("Give up after this long: 90, 30s, 5m, 2h (default: no limit).", valueName: "duration"))
+    var timeout: String?
+
+    @Option(help: ArgumentHelp("Seconds between two checks (default 10).", valueName: "seconds"))
+    var interval: Double = 10
+
+    /// Checks the arguments before anything connects.
+    func validate() throws {
+        guard !tasks.isEmpty else { throw ValidationError("give at least one task id or name") }
+        if let timeout, DurationText.parse(timeout) == nil {
+            throw ValidationError("--timeout must be a duration such as 90, 30s, 5m or 2h")
+        }
+        guard interval >= TaskMonitor.minimumInterval, interval <= 3_600 else {
+            throw ValidationError("--interval must be between \(TaskMonitor.minimumInterval) and 3600 seconds")
+        }
+    }
+
+    /// What the wait loop reacts to.
+    enum Input: Sendable {
+        case monitor(MonitorEvent)
+        case timedOut
+        case signalled(Int32)
+    }
+
+    /// Runs the command.
+    func run() async throws {
+        let connections: TargetConnections
+        do {
+            connections = try connection.connect()
+        } catch {
+            printError("dcswatch: " + error.oneLineMessage)
+            throw ExitCode(2)
+        }
+        for warning in connections.warnings { printError("dcswatch: warning: " + warning) }
+        let (stream, continuation) = AsyncStream.makeStream(of: Input.self)
+        let monitor = TaskMonitor(
+            targets: connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) },
+            ticker: DispatchRefreshTicker(), interval: interval
+        ) { continuation.yield(.monitor($0)) }
+        let signals = StopSignals { continuation.yield(.signalled($0)) }
+        let seconds = timeout.flatMap(DurationText.parse)
+        let timer = Task {
+            guard let seconds else { return }
+            try await Task.sleep(nanoseconds: UInt64(seconds * 1e9))
+            continuation.yield(.timedOut)
+        }
+        monitor.start()
+        defer {
+            timer.cancel()
+            monitor.stop()
+            signals.cancel()
+        }
+        var waiter = TaskWaiter(specs: tasks)
+        for await input in stream {
+            switch input {
+            case .monitor(.refreshed(_, let snapshot, _)):
+                let step = waiter.observe(snapshot, at: Date())
+                step.lines.forEach(printLine)
+                switch step.verdict {
+                case .waiting: continue
+                case .unresolved(let reason):
+                    printError("dcswatch: " + reason)
+                    throw ExitCode(2)
+                case .allSucceeded, .failed:
+                    throw ExitCode(step.verdict.exitStatus ?? 1)
+                }
+            case .monitor(.failed(let target, _, let failure)):
+                printError("dcswatch: \(SafeText.line(target, limit: 60)): \(failure.message) (retrying)")
+            case .monitor(.fetchStarted):
+                continue
+            case .timedOut:
+                printError("dcswatch: timed out after \(timeout ?? "") waiting for \(tasks.map { SafeText.line($0, limit: 80) }.joined(separator: ", "))")
+                throw ExitCode(3)
+            case .signalled(let number):
+                throw ExitCode(128 + number)
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import DCSKit
+import DCSTestSupport
+import DashboardUI
+import Foundation
+import Testing
+
+/// The loop drains the stats poller's inbox with the monitor's, and hands fetch, notification and
+/// clipboard effects to the composition root.
+@Suite("Dashboard loop with insights")
+struct DashboardLoopInsightTests {
+    typealias F = DashboardFixtures
+
+    final class Box {
+        var effects: [DashboardEffect] = []
+    }
+
+    @Test func statsFromTheInsightInboxReachTheScreenAndEffectsArePerformed() {
+        let insights = InsightInbox()
+        let sessions = TaskKey(target: "prod", taskID: "t-002")
+        // Stats arrive while the first read waits; then `y` copies the selected id.
+        let screen = ScriptedScreen(size: TerminalSize(columns: 80, rows: 12), script: [.timeout, .key(.character("y"))]) { read in
+            if read == 1 {
+                insights.post(.statsReceived(sessions, TaskStats(fullMigrationProgress: 42.5, offset: 0), at: F.now))
+            }
+        }
+        var state = F.state(columns: 80, rows: 12)
+        state.fetchesInsights = true
+        let performed = Box()
+        let loop = DashboardLoop(
+            state: state, screen: screen, inbox: MonitorInbox(), insights: insights, now: { F.now },
+            perform: { performed.effects.append($0) })
+        #expect(loop.run() == .terminalClosed)
+        #expect(loop.state.insights[sessions]?.stats?.fullMigrationProgress == 42.5)
+        #expect(screen.frames.last?.lines[4].hasPrefix("▶ MIGRATING  42.5%") == true)
+        // The selected failed task's detail and logs were asked for, then the copy.
+        #expect(performed.effects.count == 3)
+        #expect(performed.effects.last == .copyToClipboard("t-001"))
+        #expect(performed.effects.dropLast().allSatisfy {
+            switch $0 {
+            case .loadDetail(let task), .loadLogs(let task): return task.task.taskID == "t-001"
+            default: return false
+            }
+        })
+    }
+
+    @Test func aTaskThatFailsRingsTheBellAndNotifiesInModeOn() {
+        let inbox = MonitorInbox()
+        var tasks = F.tasks
+        let baseline = F.snapshot(tasks, fetchedAgo: 10)
+        tasks[1].status = TaskStatus(raw: "FAILED")
+        let failed = F.snapshot(tasks, fetchedAgo: 0)
+        let empty = TaskSnapshot(targets: [TargetSnapshot(name: "prod")])
+        // The baseline arrives on the first read, the failure on the second.
+        let screen = ScriptedScreen(size: TerminalSize(columns: 80, rows: 12), script: [.timeout, .timeout]) { read in
+            if read == 1 { inbox.post(.refreshed(target: "prod", snapshot: baseline, diff: SnapshotDiff.between(empty, baseline))) }
+            if read == 2 { inbox.post(.refreshed(target: "prod", snapshot: failed, diff: SnapshotDiff.between(baseline, failed))) }
+        }
+        var state = F.state(columns: 80, rows: 12, snapshot: empty)
+        state.notifications = NotificationPolicy(mode: .on)
+        let performed = Box()
+        let loop = DashboardLoop(
+            state: state, screen: screen, inbox: inbox, now: { F.now }, perform: { performed.effects.append($0) })
+        _ = loop.run()
+        #expect(screen.bells == 1)
+        #expect(performed.effects == [.notify(title: "dcswatch: FAILED", body: "sessions (prod)")])
+        #expect(loop.state.eventLog.events.count == 1)
+    }
+}
