@@ -1,7 +1,7 @@
-import Dispatch
 import Foundation
 
-/// (A copy of EndToEndTests/TmuxSession.swift: test targets cannot import each other.)
+/// (A synchronous copy of EndToEndTests/TmuxSession.swift: test targets cannot import each other, and
+/// these tests run it on threads of their own, off the concurrency pool.)
 /// A tmux server of its own (its own socket, so tests never touch a user's tmux) with one pane running
 /// a plain shell; the tests type into it and read its screen.
 final class TmuxSession {
@@ -11,30 +11,30 @@ final class TmuxSession {
 
     /// True when tmux is installed (CI installs it; see scripts/install-test-deps).
     static var isAvailable: Bool {
-        (try? runBlocking(["tmux", "-V"]).status) == 0
+        (try? run(["tmux", "-V"]).status) == 0
     }
 
-    init(columns: Int, rows: Int) async throws {
+    init(columns: Int, rows: Int) throws {
         socket = "dcswatch-rel-\(getpid())-\(UUID().uuidString.prefix(8))"
         self.columns = columns
         self.rows = rows
-        try await tmux(
+        try tmux(
             ["new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "e2e",
              "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 bash --norc --noprofile"])
         // Let the window follow our size requests rather than the attached clients (there are none).
-        try await tmux(["set-option", "-g", "window-size", "manual"])
-        try await tmux(["resize-window", "-t", "e2e", "-x", "\(columns)", "-y", "\(rows)"])
-        try await waitFor("shell prompt") { $0.contains("$") || $0.contains("#") }
+        try tmux(["set-option", "-g", "window-size", "manual"])
+        try tmux(["resize-window", "-t", "e2e", "-x", "\(columns)", "-y", "\(rows)"])
+        try waitFor("shell prompt") { $0.contains("$") || $0.contains("#") }
     }
 
     deinit {
-        _ = try? Self.runBlocking(["tmux", "-L", socket, "kill-server"])
+        _ = try? tmux(["kill-server"])
     }
 
     /// Runs a tmux command against our server; returns its standard output.
     @discardableResult
-    func tmux(_ arguments: [String]) async throws -> String {
-        let result = try await Self.run(["tmux", "-L", socket] + arguments)
+    func tmux(_ arguments: [String]) throws -> String {
+        let result = try Self.run(["tmux", "-L", socket] + arguments)
         guard result.status == 0 else {
             throw E2EError("tmux \(arguments.joined(separator: " ")) failed: \(result.output)")
         }
@@ -42,72 +42,61 @@ final class TmuxSession {
     }
 
     /// Types a line into the pane followed by Enter.
-    func typeLine(_ text: String) async throws {
-        try await tmux(["send-keys", "-t", "e2e", "-l", text])
-        try await tmux(["send-keys", "-t", "e2e", "Enter"])
+    func typeLine(_ text: String) throws {
+        try tmux(["send-keys", "-t", "e2e", "-l", text])
+        try tmux(["send-keys", "-t", "e2e", "Enter"])
     }
 
     /// Sends tmux key names (`Enter`, `Escape`, `q`, `C-c`).
-    func keys(_ names: String...) async throws {
-        try await tmux(["send-keys", "-t", "e2e"] + names)
+    func keys(_ names: String...) throws {
+        try tmux(["send-keys", "-t", "e2e"] + names)
     }
 
     /// Sends literal text.
-    func literal(_ text: String) async throws {
-        try await tmux(["send-keys", "-t", "e2e", "-l", text])
+    func literal(_ text: String) throws {
+        try tmux(["send-keys", "-t", "e2e", "-l", text])
     }
 
     /// The pane's visible text.
-    func screen() async throws -> String {
-        try await tmux(["capture-pane", "-p", "-t", "e2e"])
+    func screen() throws -> String {
+        try tmux(["capture-pane", "-p", "-t", "e2e"])
     }
 
     /// A tmux format value of the pane, e.g. `#{alternate_on}`.
-    func format(_ format: String) async throws -> String {
-        try await tmux(["display-message", "-p", "-t", "e2e", format]).trimmingCharacters(in: .whitespacesAndNewlines)
+    func format(_ format: String) throws -> String {
+        try tmux(["display-message", "-p", "-t", "e2e", format]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    func resize(columns: Int, rows: Int) async throws {
+    func resize(columns: Int, rows: Int) throws {
         self.columns = columns
         self.rows = rows
-        try await tmux(["resize-window", "-t", "e2e", "-x", "\(columns)", "-y", "\(rows)"])
+        try tmux(["resize-window", "-t", "e2e", "-x", "\(columns)", "-y", "\(rows)"])
     }
 
     /// Polls the screen until `condition` holds; throws with the last screen after `timeout` seconds.
-    /// Waits with `Task.sleep`, never blocking a thread of the shared pool (other suites' timing
-    /// tests run at the same time).
     @discardableResult
-    func waitFor(_ what: String, timeout: TimeInterval = 15, _ condition: (String) -> Bool) async throws -> String {
+    func waitFor(_ what: String, timeout: TimeInterval = 15, _ condition: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         while Date() < deadline {
-            last = try await screen()
+            last = try screen()
             if condition(last) { return last }
-            try await Task.sleep(nanoseconds: 50_000_000)
+            usleep(50_000)
         }
         throw E2EError("timed out waiting for \(what); screen was:\n\(last)")
     }
 
     /// The pid of the program running under the pane's shell, if any.
-    func childPID() async throws -> Int32? {
-        let shell = try await format("#{pane_pid}")
-        let result = try await Self.run(["ps", "-o", "pid=", "--ppid", shell])
+    func childPID() throws -> Int32? {
+        let shell = try format("#{pane_pid}")
+        let result = try Self.run(["ps", "-o", "pid=", "--ppid", shell])
         return result.output.split(separator: "\n").compactMap { Int32($0.trimmingCharacters(in: .whitespaces)) }.first
     }
 
     /// Runs a command and returns its status and output. posix_spawn and waitpid rather than
     /// Foundation's Process, whose exit wait hung here once tmux daemonised its server; output goes
     /// through a file, not a pipe, because the forked tmux server would keep a pipe open.
-    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String) {
-        // On a plain Dispatch queue: the wait must not hold a thread of Swift's cooperative pool, which
-        // the other suites need while these tests run.
-        try await withCheckedThrowingContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(with: Result { try runBlocking(arguments) }) }
-        }
-    }
-
-    /// The blocking body of `run`.
-    static func runBlocking(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-rel-\(UUID().uuidString)").path
         defer { unlink(path) }
         var actions = posix_spawn_file_actions_t()
@@ -118,17 +107,18 @@ final class TmuxSession {
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
-        // The test runner's worker threads block signals; children (tmux, the shell, dcswatch) must
-        // start with an empty mask and default actions, as from a login shell.
+        // A clean signal mask and default actions: the test runner's threads block most signals, a
+        // spawned child inherits that mask, and a tmux server started so never reaps its panes nor
+        // obeys kill-server (every session used to outlive the tests).
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
-        var emptyMask = sigset_t()
-        sigemptyset(&emptyMask)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &emptyMask)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        var empty = sigset_t()
+        sigemptyset(&empty)
+        var all = sigset_t()
+        sigfillset(&all)
+        posix_spawnattr_setsigmask(&attributes, &empty)
+        posix_spawnattr_setsigdefault(&attributes, &all)
         posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
         let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, environ)
