@@ -76,9 +76,13 @@ public enum DashboardSession {
         // still the default, and ours must win so that the normal restore path runs.
         let signals = TerminalSignals { signal in stopper.stop(signal) }
         defer { signals.cancel() }
+        // The first fetch starts before curses is set up: the first frame with data comes sooner
+        // (issue 6); if the terminal cannot be set up, the deferred stop ends it.
+        let monitor = configuration.monitor
+        monitor.start()
+        defer { monitor.stop() }
         let screen = try CursesScreen(wantColor: configuration.wantColor)
         defer { screen.end() }
-        let monitor = configuration.monitor
         var state = DashboardState(
             snapshot: monitor.snapshot, interval: configuration.interval, size: screen.size, now: configuration.now(),
             symbols: screen.isUTF8 ? .unicode : .ascii)
@@ -111,12 +115,8 @@ public enum DashboardSession {
             }
         }
         stopper.attach(loop)
-        monitor.start()
         poller?.start()
-        defer {
-            poller?.stop()
-            monitor.stop()
-        }
+        defer { poller?.stop() }
         switch loop.run() {
         case .quit: return .quit
         case .terminalClosed: return .terminalClosed

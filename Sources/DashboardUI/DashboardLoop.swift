@@ -10,6 +10,9 @@ import Foundation
 public final class DashboardLoop: @unchecked Sendable {
     /// How long one read waits for a key (ms): the inbox is drained at least this often.
     public static let readTimeoutMilliseconds = 100
+    /// The read timeout while a fetch is in flight or no data has arrived yet: its result then shows
+    /// within 25 ms (the first frame with data, issue 6) without polling that often when idle.
+    public static let busyReadTimeoutMilliseconds = 25
 
     /// Why the loop ended.
     public enum Exit: Sendable, Hashable {
@@ -59,7 +62,9 @@ public final class DashboardLoop: @unchecked Sendable {
         while true {
             if let signal = lock.withLock({ stopSignal }) { return .stopped(signal) }
             var events: [DashboardEvent] = []
-            switch screen.read(timeoutMilliseconds: Self.readTimeoutMilliseconds) {
+            let waiting = state.snapshot.oldestFetch == nil || state.snapshot.isFetching
+            let timeout = waiting ? Self.busyReadTimeoutMilliseconds : Self.readTimeoutMilliseconds
+            switch screen.read(timeoutMilliseconds: timeout) {
             case .closed: return .terminalClosed
             case .key(let key): events.append(.keyPressed(key))
             case .resized(let size): events.append(.terminalResized(size))

@@ -134,7 +134,7 @@ public final class TaskCatalog: @unchecked Sendable {
             let lowered = name.lowercased()
             return query.targets.isEmpty || query.targets.contains { lowered.contains($0) }
         }
-        let terms = query.terms.map { Array($0.utf8) }
+        let terms = keys.map { keys in query.terms.map { Needle($0, frequencies: keys.frequencies) } } ?? []
         return candidates.filter { candidate in
             let index = Int(candidate)
             if !hiddenList.isEmpty, hiddenList.contains(categories[index]) { return false }

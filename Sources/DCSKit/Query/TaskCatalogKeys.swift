@@ -21,32 +21,42 @@ struct KeyColumn: Sendable {
         }
     }
 
-    /// True when entry `index` contains `needle` (bytes: `memchr` for the first byte, then `memcmp`;
-    /// Glibc's `memmem` is not visible to Swift without `_GNU_SOURCE`).
-    func contains(_ needle: [UInt8], in index: Int) -> Bool {
-        if needle.isEmpty { return true }
+    /// How often each byte value occurs over all entries (to anchor searches on a needle's rarest byte).
+    func byteFrequencies() -> [Int] {
+        var counts = [Int](repeating: 0, count: 256)
+        for byte in bytes { counts[Int(byte)] += 1 }
+        return counts
+    }
+
+    /// True when entry `index` contains `needle` (see `Needle`).
+    func contains(_ needle: Needle, in index: Int) -> Bool {
+        if needle.bytes.isEmpty { return true }
         let start = Int(starts[index])
         let length = Int(starts[index + 1]) - start
-        guard length >= needle.count else { return false }
+        guard length >= needle.bytes.count else { return false }
         return bytes.withUnsafeBufferPointer { haystack in
-            needle.withUnsafeBufferPointer { wanted in
+            needle.bytes.withUnsafeBufferPointer { wanted in
                 guard let base = haystack.baseAddress, let pattern = wanted.baseAddress else { return false }
-                return Self.search(base + start, length, pattern, wanted.count)
+                return Self.search(base + start, length, pattern, wanted.count, anchor: needle.anchor)
             }
         }
     }
 
-    /// True when `pattern` occurs in `haystack`.
+    /// True when `pattern` occurs in `haystack`: `memchr` for the pattern's byte at `anchor` (its rarest
+    /// byte, so common first letters do not stop the scan at every word), then `memcmp`. Glibc's
+    /// `memmem` is not visible to Swift without `_GNU_SOURCE`.
     private static func search(
-        _ haystack: UnsafePointer<UInt8>, _ length: Int, _ pattern: UnsafePointer<UInt8>, _ count: Int
+        _ haystack: UnsafePointer<UInt8>, _ length: Int, _ pattern: UnsafePointer<UInt8>, _ count: Int, anchor: Int
     ) -> Bool {
-        var offset = 0
-        let first = Int32(pattern[0])
-        while length - offset >= count {
-            guard let found = memchr(haystack + offset, first, length - offset - count + 1) else { return false }
-            let position = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - haystack
-            if count == 1 || memcmp(haystack + position + 1, pattern + 1, count - 1) == 0 { return true }
-            offset = position + 1
+        let anchorByte = Int32(pattern[anchor])
+        // Candidate anchor positions run from `anchor` to `length - count + anchor`.
+        var position = anchor
+        let last = length - count + anchor
+        while position <= last {
+            guard let found = memchr(haystack + position, anchorByte, last - position + 1) else { return false }
+            let hit = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - haystack
+            if memcmp(haystack + hit - anchor, pattern, count) == 0 { return true }
+            position = hit + 1
         }
         return false
     }
@@ -64,6 +74,21 @@ struct KeyColumn: Sendable {
     }
 }
 
+/// A free-text word prepared for searching a `KeyColumn`: its bytes and the index of its rarest byte.
+struct Needle: Sendable {
+    /// The word's UTF-8 bytes.
+    let bytes: [UInt8]
+    /// Index in `bytes` of the byte that occurs least often in the column.
+    let anchor: Int
+
+    /// Prepares `word` for a column whose byte counts are `frequencies`.
+    init(_ word: String, frequencies: [Int]) {
+        let bytes = Array(word.utf8)
+        self.bytes = bytes
+        anchor = bytes.indices.min { frequencies[Int(bytes[$0])] < frequencies[Int(bytes[$1])] } ?? 0
+    }
+}
+
 /// What free-text and status filters and the selection need, built once per catalog.
 struct TaskCatalogKeys: Sendable {
     /// The lowercased searched fields of each task, joined by U+001F (as `TaskQuery.searchText`).
@@ -74,6 +99,8 @@ struct TaskCatalogKeys: Sendable {
     let statuses: [(raw: String, category: StatusCategory)]
     /// Flat index of each task key.
     let positions: [TaskKey: Int32]
+    /// How often each byte occurs in `search`.
+    let frequencies: [Int]
 
     /// Builds the keys of every task of `catalog`.
     init(_ catalog: TaskCatalog) {
@@ -101,6 +128,7 @@ struct TaskCatalogKeys: Sendable {
             if positions[key] == nil { positions[key] = Int32(index) }
         }
         statusIDs = ids
+        frequencies = search.byteFrequencies()
         self.statuses = statuses
         self.positions = positions
     }
