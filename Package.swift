@@ -6,7 +6,9 @@ let package = Package(
     name: "dcswatch",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "dcswatch", targets: ["dcswatch"])
+        .executable(name: "dcswatch", targets: ["dcswatch"]),
+        // For fuzz/ (a package of its own that depends on this one by path, issue 7).
+        .library(name: "DCSKit", targets: ["DCSKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -65,6 +67,15 @@ let package = Package(
         ),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DCSKit", "DCSTestSupport", "DCSSimulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DCSKit", "DCSTestSupport", "DCSSimulator"]),
+        // Issue 7: the fault matrix, terminal safety, hostile text and secrets, on the built binary.
+        .testTarget(
+            name: "ReliabilityTests",
+            dependencies: [
+                "DCSKit", "DCSTestSupport", "DCSSimulator", .product(name: "Logging", package: "swift-log"),
+            ],
+            // The pty probe is run by the tests from the source tree, not bundled.
+            exclude: ["Python"]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -65,7 +65,7 @@ extension DCSClient {
                 // Everything so far is as before: nothing to copy or hash until a page differs.
                 let record = previous.pages[pageNumber]
                 records.append(record)
-                offset += record.page.itemCount
+                offset += Self.advance(itemCount: record.page.itemCount, repeated: record.taskCount - record.range.count)
                 if record.page.itemCount == 0 || record.page.count.map({ offset >= $0 }) == true {
                     if previous.pages.count == records.count { return previous.collection }
                     let tasks = Array(previous.collection.tasks[..<record.range.upperBound])
@@ -105,7 +105,13 @@ extension DCSClient {
             collection.issues += page.issues.map {
                 TaskDecodingIssue(index: offset + $0.index, reason: $0.reason)
             }
-            offset += page.itemCount
+            offset += Self.advance(itemCount: page.itemCount, repeated: taskCount - (collection.tasks.count - start))
+            // An empty first page while `count` says there are tasks is a broken answer, not an empty
+            // project: report it so front ends keep the last good data (issue 7, `emptypage` fault).
+            if page.itemCount == 0, pageNumber == 0, let count = page.count, count > 0 {
+                throw APIError.undecodable(
+                    what: "the task list", detail: "the first page is empty although count is \(count)", host: target.host)
+            }
             // `count` is read on every page: it is the server's current total, which may change.
             if page.itemCount == 0 || page.count.map({ offset >= $0 }) == true {
                 listingCache.remember(ListingCache.Listing(pages: records, collection: collection))
@@ -113,5 +119,12 @@ extension DCSClient {
             }
         }
         throw APIError.pageCapExceeded(pages: options.maxPages, pageSize: limit, host: target.host)
+    }
+
+    /// How far the next page's offset moves: past this page's new rows only. A page that repeats rows
+    /// of earlier pages would otherwise lose as many rows at the end (issue 7, `duplicates` fault);
+    /// re-reading a few rows costs a request at most, and a page of nothing but repeats still advances.
+    static func advance(itemCount: Int, repeated: Int) -> Int {
+        repeated > 0 && repeated < itemCount ? itemCount - repeated : itemCount
     }
 }

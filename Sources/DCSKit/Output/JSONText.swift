@@ -2,10 +2,16 @@
 /// `JSONEncoder` per record was the slowest part of `list --output json` for large projects.
 enum JSONText {
     /// A JSON string literal. Escapes what JSON requires (`"`, `\`, U+0000–U+001F) and, so the output
-    /// is also safe on a terminal and in JavaScript, DEL, the C1 controls and U+2028/U+2029.
+    /// is also safe on a terminal and in JavaScript, DEL, the C1 controls and U+2028/U+2029; and, so a
+    /// task name cannot reorder or hide what a terminal shows (issue 7), bidi controls and invisible
+    /// characters (the ones `SafeText` replaces). Escaping is lossless: parsers get the same text.
     static func string(_ text: String) -> String {
-        // Fast path: no byte that could need escaping (0xC2 and 0xE2 lead C1 controls and U+2028/9).
-        if !text.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 }) {
+        // Fast path: no byte that could need escaping (0xC2, 0xD8, 0xE1, 0xE2 and 0xEF lead the C1
+        // controls, U+00AD, U+061C, U+180E, U+2028/9 and the bidi and zero-width ranges, U+FEFF).
+        if !text.utf8.contains(where: {
+            $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE1 || $0 == 0xE2
+                || $0 == 0xEF
+        }) {
             return "\"" + text + "\""
         }
         var output = "\""
@@ -21,7 +27,9 @@ enum JSONText {
             case "\u{0C}": output += "\\f"
             default:
                 let value = scalar.value
-                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029 {
+                if value < 0x20 || (0x7F...0x9F).contains(value) || value == 0x2028 || value == 0x2029
+                    || isInvisibleOrBidi(value)
+                {
                     output += "\\u" + hex4(value)
                 } else {
                     output.unicodeScalars.append(scalar)
@@ -29,6 +37,15 @@ enum JSONText {
             }
         }
         return output + "\""
+    }
+
+    /// Bidi controls and zero-width or invisible formatting characters (as in `SafeText`).
+    private static func isInvisibleOrBidi(_ value: UInt32) -> Bool {
+        switch value {
+        case 0x00AD, 0x061C, 0x180E, 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF:
+            return true
+        default: return false
+        }
     }
 
     private static func hex4(_ value: UInt32) -> String {

@@ -1,0 +1,90 @@
+import DCSSimulator
+import Foundation
+
+/// Shared helpers of the reliability suite (issue 7): the built binary, a simulator on 127.0.0.1 with
+/// keys of our own (so leaks can be searched for), subprocess runs, and the Python pty probe. The
+/// helpers throw rather than record issues: they run on threads of their own (`offPool`).
+enum ReliabilityKit {
+    /// The access key the test simulator accepts; only its last 4 characters may ever be shown.
+    static let accessKey = "RELTESTAKQWERTY00042"
+    /// The secret key: must never appear anywhere.
+    static let secretKey = "rel-secret-SK-9f8e7d6c5b4a-never-shown"
+    /// Credentials as the environment passes them.
+    static var credentialEnvironment: [String: String] {
+        [
+            "HUAWEICLOUD_SDK_AK": accessKey, "HUAWEICLOUD_SDK_SK": secretKey,
+            "HUAWEICLOUD_SDK_PROJECT_ID": SimulatorConfiguration.demoProjectID,
+        ]
+    }
+
+    /// The `dcswatch` executable built next to the tests, else `.build/debug/dcswatch`.
+    static func binary(filePath: String = #filePath) -> URL? {
+        var candidates: [URL] = []
+        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
+            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("dcswatch"))
+        }
+        candidates.append(
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dcswatch"))
+        let root = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
+        candidates.append(root.appendingPathComponent(".build/debug/dcswatch"))
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+    }
+
+    /// The pty probe script, from the source tree.
+    static func probeScript(filePath: String = #filePath) -> String {
+        URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Python/ptyprobe.py").path
+    }
+
+    /// True when python3 can run the probe.
+    static var hasPython: Bool {
+        FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
+    }
+
+    /// A scratch directory removed by the caller.
+    static func scratch() throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-rel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+
+    /// A config file with one target at `endpoint` and a small page, so paging faults bite.
+    static func writeConfig(in directory: URL, endpoint: URL, pageSize: Int = 10) throws -> String {
+        let path = directory.appendingPathComponent("config.json")
+        try Data(
+            """
+            {"page_size": \(pageSize), "targets": [{"name": "sim", "endpoint": "\(endpoint.absoluteString)",
+              "project_id": "\(SimulatorConfiguration.demoProjectID)"}]}
+            """.utf8
+        ).write(to: path)
+        return path.path
+    }
+}
+
+/// The outcome of one subprocess run.
+struct ProcessRun {
+    let status: Int32
+    let stdout: Data
+    let stderr: Data
+    let seconds: TimeInterval
+    var out: String { String(decoding: stdout, as: UTF8.self) }
+    var err: String { String(decoding: stderr, as: UTF8.self) }
+}
+
+extension ReliabilityKit {
+    /// Runs `dcswatch` with `arguments` in a clean environment (no credentials of the machine leak in).
+    static func run(_ arguments: [String], environment: [String: String] = credentialEnvironment) throws -> ProcessRun {
+        guard let executable = Self.binary() else { throw E2EError("build dcswatch first (swift build)") }
+        let home = try scratch()
+        defer { try? FileManager.default.removeItem(at: home) }
+        let outFile = home.appendingPathComponent("out")
+        let errFile = home.appendingPathComponent("err")
+        let environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.path].merging(environment) { $1 }
+        let started = Date()
+        let child = try Subprocess([executable.path] + arguments, environment: environment, stdout: outFile.path, stderr: errFile.path)
+        let status = child.wait()
+        return ProcessRun(
+            status: status, stdout: try Data(contentsOf: outFile), stderr: try Data(contentsOf: errFile),
+            seconds: Date().timeIntervalSince(started))
+    }
+}
