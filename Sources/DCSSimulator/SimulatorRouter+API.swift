@@ -88,14 +88,9 @@ extension SimulatorRouter {
         let items = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
         let limit: Int
         let offset: Int
-        switch (
-            integerParameter(items, "limit", range: 1...1000),
-            integerParameter(items, "offset", range: 0...Int(Int32.max))
-        ) {
-        case (.failure(let error), _), (_, .failure(let error)): return .failure(error)
-        case (.success(let l), .success(let o)):
-            limit = l ?? 10
-            offset = o ?? 0
+        switch pagingParameters(items) {
+        case .failure(let error): return .failure(error)
+        case .success(let paging): (limit, offset) = paging
         }
         var tasks = scenario.existingTasks(at: now)
         if let name = items.last(where: { $0.name == "name" })?.value, !name.isEmpty {
@@ -114,6 +109,17 @@ extension SimulatorRouter {
         ])
     }
 
+    /// `limit` 1…1000 (default 10) and `offset` ≥ 0 (default 0), as the list and logs calls take them.
+    func pagingParameters(_ items: [URLQueryItem]) -> Result<(limit: Int, offset: Int), BadParameter> {
+        switch (
+            integerParameter(items, "limit", range: 1...1000),
+            integerParameter(items, "offset", range: 0...Int(Int32.max))
+        ) {
+        case (.failure(let error), _), (_, .failure(let error)): return .failure(error)
+        case (.success(let limit), .success(let offset)): return .success((limit ?? 10, offset ?? 0))
+        }
+    }
+
     /// `item` with its `status` replaced when `/_sim/tasks/{id}/status` set one for `taskID`.
     func withStatusOverride(_ item: [String: JSONValue], taskID: String) -> [String: JSONValue] {
         guard let status = statusOverridesInForce[taskID] else { return item }
@@ -127,14 +133,9 @@ extension SimulatorRouter {
         let items = URLComponents(url: request.url, resolvingAgainstBaseURL: false)?.queryItems ?? []
         let limit: Int
         let offset: Int
-        switch (
-            integerParameter(items, "limit", range: 1...1000),
-            integerParameter(items, "offset", range: 0...Int(Int32.max))
-        ) {
-        case (.failure(let error), _), (_, .failure(let error)): return .failure(error)
-        case (.success(let l), .success(let o)):
-            limit = l ?? 10
-            offset = o ?? 0
+        switch pagingParameters(items) {
+        case .failure(let error): return .failure(error)
+        case .success(let paging): (limit, offset) = paging
         }
         var entries = snapshot.logEntries(scenario: scenario)
         if let level = items.last(where: { $0.name == "log_level" })?.value, !level.isEmpty {

@@ -48,3 +48,19 @@ extension ConnectionOptions {
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
+
+extension ConnectionOptions {
+    /// `connect()` for the script commands (`show`, `wait`, `events`): a configuration error is printed
+    /// as one line and exits 2 (usage/config, as for `list`); warnings go to stderr.
+    func connectForScript() throws -> TargetConnections {
+        let connections: TargetConnections
+        do {
+            connections = try connect()
+        } catch {
+            printError("dcswatch: " + error.oneLineMessage)
+            throw ExitCode(2)
+        }
+        for warning in connections.warnings { printError("dcswatch: warning: " + warning) }
+        return connections
+    }
+}

@@ -45,14 +45,7 @@ struct EventsCommand: AsyncParsableCommand {
 
     /// Runs the command.
     func run() async throws {
-        let connections: TargetConnections
-        do {
-            connections = try connection.connect()
-        } catch {
-            printError("dcswatch: " + error.oneLineMessage)
-            throw ExitCode(2)
-        }
-        for warning in connections.warnings { printError("dcswatch: warning: " + warning) }
+        let connections = try connection.connectForScript()
         let (stream, continuation) = AsyncStream.makeStream(of: Input.self)
         let monitor = TaskMonitor(
             targets: connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) },

@@ -28,14 +28,7 @@ struct ShowCommand: AsyncParsableCommand {
 
     /// Runs the command.
     func run() async throws {
-        let connections: TargetConnections
-        do {
-            connections = try connection.connect()
-        } catch {
-            printError("dcswatch: " + error.oneLineMessage)
-            throw ExitCode(2)
-        }
-        for warning in connections.warnings { printError("dcswatch: warning: " + warning) }
+        let connections = try connection.connectForScript()
         var byID: [(DCSClient, WatchedTask)] = []
         var byName: [(DCSClient, WatchedTask)] = []
         var failures = 0
