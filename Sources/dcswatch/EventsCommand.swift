@@ -58,9 +58,12 @@ struct EventsCommand: AsyncParsableCommand {
             signals.cancel()
         }
         var log = EventLog(capacity: 1)
+        var failing: Set<String> = []
         for await input in stream {
             switch input {
             case .monitor(.refreshed(let target, let snapshot, let diff)):
+                // Issue 7: after "(retrying)" lines, say that the fault cleared, or the last word on stderr is a failure.
+                if failing.remove(target) != nil { printError("dcswatch: \(SafeText.line(target, limit: 60)): recovered") }
                 let fetched = snapshot.targets.first { $0.name == target }?.fetchedAt ?? Date()
                 let baseline = !log.hasBaseline(target)
                 for event in log.record(target: target, diff: diff, at: fetched) {
@@ -71,6 +74,7 @@ struct EventsCommand: AsyncParsableCommand {
                     printError("dcswatch: watching \(count) tasks of \(SafeText.line(target, limit: 60)); changes follow")
                 }
             case .monitor(.failed(let target, _, let failure)):
+                failing.insert(target)
                 printError("dcswatch: \(SafeText.line(target, limit: 60)): \(failure.message) (retrying)")
             case .monitor(.fetchStarted):
                 continue

@@ -69,9 +69,12 @@ struct WaitCommand: AsyncParsableCommand {
             signals.cancel()
         }
         var waiter = TaskWaiter(specs: tasks)
+        var failing: Set<String> = []
         for await input in stream {
             switch input {
-            case .monitor(.refreshed(_, let snapshot, _)):
+            case .monitor(.refreshed(let target, let snapshot, _)):
+                // Issue 7: after "(retrying)" lines, say that the fault cleared, or the last word on stderr is a failure.
+                if failing.remove(target) != nil { printError("dcswatch: \(SafeText.line(target, limit: 60)): recovered") }
                 let step = waiter.observe(snapshot, at: Date())
                 step.lines.forEach(printLine)
                 switch step.verdict {
@@ -83,6 +86,7 @@ struct WaitCommand: AsyncParsableCommand {
                     throw ExitCode(step.verdict.exitStatus ?? 1)
                 }
             case .monitor(.failed(let target, _, let failure)):
+                failing.insert(target)
                 printError("dcswatch: \(SafeText.line(target, limit: 60)): \(failure.message) (retrying)")
             case .monitor(.fetchStarted):
                 continue

@@ -1,3 +1,4 @@
+import DCSTestSupport
 import Foundation
 import Testing
 
@@ -33,7 +34,7 @@ struct DashboardEndToEndTests {
     }
 
     @Test func filterFailedOpenDetailResizeAndQuit() async throws {
-        let session = try await TmuxSession(columns: 100, rows: 30)
+        let session = try await TmuxSession.start(columns: 100, rows: 30)
         try await startDemo(session)
 
         // Live filter to failed tasks, kept with Enter.
@@ -81,7 +82,7 @@ struct DashboardEndToEndTests {
 
     @Test(arguments: [("TERM", 15), ("HUP", 1), ("INT", 2)])
     func signalRestoresTheTerminalPromptly(signal: String, number: Int) async throws {
-        let session = try await TmuxSession(columns: 100, rows: 30)
+        let session = try await TmuxSession.start(columns: 100, rows: 30)
         try await startDemo(session)
         let pid = try #require(try await session.childPID())
         let sent = Date()
@@ -93,7 +94,7 @@ struct DashboardEndToEndTests {
     /// An SSH drop where no SIGHUP reaches the program (here: not the terminal's session, as under
     /// `setsid`): the input reports EOF/hang-up and the program must end at once, not spin.
     @Test func terminalClosingWithoutSIGHUPEndsPromptly() async throws {
-        let session = try await TmuxSession(columns: 100, rows: 30)
+        let session = try await TmuxSession.start(columns: 100, rows: 30)
         let logFile = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-e2e-eof-\(getpid()).log").path
         defer { unlink(logFile) }
         try await session.typeLine("setsid \(niced) --demo --log-file \(logFile)")
@@ -110,7 +111,7 @@ struct DashboardEndToEndTests {
     }
 
     @Test func asciiSymbolsUnderANonUTF8Locale() async throws {
-        let session = try await TmuxSession(columns: 100, rows: 30)
+        let session = try await TmuxSession.start(columns: 100, rows: 30)
         try await session.typeLine("LANG=C LC_ALL=C \(niced) --demo; echo EXITED=$?")
         let screen = try await session.waitFor("the ASCII dashboard") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)

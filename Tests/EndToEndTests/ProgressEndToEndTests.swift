@@ -1,4 +1,5 @@
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 import Testing
 
@@ -18,7 +19,7 @@ struct ProgressEndToEndTests {
     @Test func demoShowsProgressLogsAndEventsWithoutPasswords() async throws {
         let log = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-progress-\(UUID().uuidString).log")
         defer { try? FileManager.default.removeItem(at: log) }
-        let session = try await TmuxSession(columns: 160, rows: 45)
+        let session = try await TmuxSession.start(columns: 160, rows: 45)
         try await session.typeLine("\(binary) --demo --log-file \(log.path); echo EXITED=$?")
         let progress = try await session.waitFor("progress of running tasks") { screen in
             let lines = screen.split(separator: "\n").map(String.init)
@@ -47,7 +48,7 @@ struct ProgressEndToEndTests {
     }
 
     @Test func copyKeyPutsTheTaskIDOnTheClipboardThroughOSC52() async throws {
-        let session = try await TmuxSession(columns: 160, rows: 45)
+        let session = try await TmuxSession.start(columns: 160, rows: 45)
         // tmux takes OSC 52 from applications into its paste buffer when set-clipboard is on.
         try await session.tmux(["set-option", "-s", "set-clipboard", "on"])
         try await session.typeLine("\(binary) --demo; echo EXITED=$?")

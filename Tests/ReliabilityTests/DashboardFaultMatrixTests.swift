@@ -1,3 +1,4 @@
+import DCSTestSupport
 import Foundation
 import Testing
 
@@ -24,7 +25,7 @@ struct DashboardFaultMatrixTests {
 
     @Test(arguments: FaultCase.all)
     func dashboardUnderFault(_ fault: FaultCase) async throws {
-        let seen = try await ReliabilityKit.offPool { try Self.observe(fault) }
+        let seen = try await OffPool.run { try Self.observe(fault) }
         if fault.dashboardBanner {
             let screen = try #require(seen.banner)
             // The last good data stays. `emptypage` may start in the middle of a listing: the client
@@ -96,7 +97,7 @@ struct DashboardFaultMatrixTests {
 
     /// A shell script that exports our keys and runs the dashboard (keeps the keys off the screen).
     static func writeLaunchScript(in directory: URL, endpoint: URL, extra: [String] = []) throws -> String {
-        guard let binary = ReliabilityKit.binary()?.path else { throw E2EError("build dcswatch first") }
+        guard let binary = ReliabilityKit.binary()?.path else { throw TestProcessError("build dcswatch first") }
         let config = try ReliabilityKit.writeConfig(in: directory, endpoint: endpoint)
         let exports = ReliabilityKit.credentialEnvironment.map { "export \($0.key)='\($0.value)'" }.joined(separator: "\n")
         let arguments = (["watch", "--config", config, "--interval", "0.2", "--request-timeout", "1"] + extra)

@@ -55,7 +55,7 @@ enum LeakScan {
             }
             index += utf8Length(byte)
         }
-        if String(validatingUTF8: raw.map { CChar(bitPattern: $0) } + [0]) == nil {
+        if String(validatingCString: raw.map { CChar(bitPattern: $0) } + [0]) == nil {
             Issue.record("\(context): the terminal got invalid UTF-8", sourceLocation: sourceLocation)
         }
     }

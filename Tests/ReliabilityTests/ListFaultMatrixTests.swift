@@ -1,3 +1,4 @@
+import DCSTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +12,7 @@ struct ListFaultMatrixTests {
 
     @Test(arguments: FaultCase.all)
     func listUnderFault(_ fault: FaultCase) async throws {
-        let run = try await ReliabilityKit.offPool {
+        let run = try await OffPool.run {
             try ReliabilityKit.gated {
                 let simulator = try SimulatorProcess(faults: [fault.rule])
                 defer { simulator.stop() }

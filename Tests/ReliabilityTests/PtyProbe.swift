@@ -1,13 +1,14 @@
+import DCSTestSupport
 import Foundation
 
 /// Drives `Python/ptyprobe.py`: runs `dcswatch` on a fresh pseudo-terminal through a script of steps
 /// and returns what happened, with every byte the program wrote to the terminal.
 struct PtyProbe {
-    /// Runs the probe on a thread of its own (see `ReliabilityKit.offPool`).
+    /// Runs the probe on a thread of its own (see `OffPool.run`).
     static func run(
         _ arguments: [String], environment: [String: String], steps: [Step], ignoreHangUp: Bool = false
     ) async throws -> Result {
-        try await ReliabilityKit.offPool {
+        try await OffPool.run {
             try ReliabilityKit.gated {
                 try runBlocking(arguments, environment: environment, steps: steps, ignoreHangUp: ignoreHangUp)
             }
@@ -61,7 +62,7 @@ struct PtyProbe {
         _ arguments: [String], environment: [String: String], steps: [Step], ignoreHangUp: Bool = false,
         columns: Int = 100, rows: Int = 30
     ) throws -> Result {
-        guard let binary = ReliabilityKit.binary() else { throw E2EError("build dcswatch first (swift build)") }
+        guard let binary = ReliabilityKit.binary() else { throw TestProcessError("build dcswatch first (swift build)") }
         let directory = try ReliabilityKit.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let specPath = directory.appendingPathComponent("spec.json")
@@ -75,11 +76,11 @@ struct PtyProbe {
         try JSONSerialization.data(withJSONObject: spec).write(to: specPath)
         let outPath = directory.appendingPathComponent("probe.out")
         let errPath = directory.appendingPathComponent("probe.err")
-        let probe = try Subprocess(
+        let probe = try ChildProcess(
             ["/usr/bin/python3", ReliabilityKit.probeScript(), specPath.path], environment: ["PATH": "/usr/bin:/bin"],
             stdout: outPath.path, stderr: errPath.path)
         guard probe.wait() == 0 else {
-            throw E2EError("the pty probe failed: \(String(decoding: (try? Data(contentsOf: errPath)) ?? Data(), as: UTF8.self))")
+            throw TestProcessError("the pty probe failed: \(String(decoding: (try? Data(contentsOf: errPath)) ?? Data(), as: UTF8.self))")
         }
         let output = try Data(contentsOf: outPath)
         var result = try JSONDecoder().decode(Result.self, from: output)

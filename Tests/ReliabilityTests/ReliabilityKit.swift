@@ -1,9 +1,10 @@
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 
 /// Shared helpers of the reliability suite (issue 7): the built binary, a simulator on 127.0.0.1 with
 /// keys of our own (so leaks can be searched for), subprocess runs, and the Python pty probe. The
-/// helpers throw rather than record issues: they run on threads of their own (`offPool`).
+/// helpers throw rather than record issues: they run on threads of their own (`OffPool.run`).
 enum ReliabilityKit {
     /// The access key the test simulator accepts; only its last 4 characters may ever be shown.
     static let accessKey = "RELTESTAKQWERTY00042"
@@ -74,14 +75,14 @@ struct ProcessRun {
 extension ReliabilityKit {
     /// Runs `dcswatch` with `arguments` in a clean environment (no credentials of the machine leak in).
     static func run(_ arguments: [String], environment: [String: String] = credentialEnvironment) throws -> ProcessRun {
-        guard let executable = Self.binary() else { throw E2EError("build dcswatch first (swift build)") }
+        guard let executable = Self.binary() else { throw TestProcessError("build dcswatch first (swift build)") }
         let home = try scratch()
         defer { try? FileManager.default.removeItem(at: home) }
         let outFile = home.appendingPathComponent("out")
         let errFile = home.appendingPathComponent("err")
         let environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.path].merging(environment) { $1 }
         let started = Date()
-        let child = try Subprocess([executable.path] + arguments, environment: environment, stdout: outFile.path, stderr: errFile.path)
+        let child = try ChildProcess([executable.path] + arguments, environment: environment, stdout: outFile.path, stderr: errFile.path)
         let status = child.wait()
         return ProcessRun(
             status: status, stdout: try Data(contentsOf: outFile), stderr: try Data(contentsOf: errFile),

@@ -1,4 +1,5 @@
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -16,18 +17,18 @@ final class SimulatorProcess: @unchecked Sendable {
     let url: URL
     /// Tasks at start.
     let tasks: Int
-    private let child: Subprocess
+    private let child: ChildProcess
     private let directory: URL
     private let stopped = NSLock()
     private var hasStopped = false
 
     /// Starts the simulator and waits (up to 20 s) for its banner.
     init(tasks: Int = 40, faults: [String] = []) throws {
-        guard let executable = ReliabilityKit.binary() else { throw E2EError("build dcswatch first (swift build)") }
+        guard let executable = ReliabilityKit.binary() else { throw TestProcessError("build dcswatch first (swift build)") }
         self.tasks = tasks
         directory = try ReliabilityKit.scratch()
         let bannerPath = directory.appendingPathComponent("banner").path
-        child = try Subprocess(
+        child = try ChildProcess(
             [executable.path, "simulate", "--port", "0", "--tasks", "\(tasks)", "--ak", ReliabilityKit.accessKey, "--sk",
              ReliabilityKit.secretKey] + faults.flatMap { ["--fault", $0] },
             environment: ["PATH": "/usr/bin:/bin"], stdout: bannerPath, stderr: "/dev/null")
@@ -43,7 +44,7 @@ final class SimulatorProcess: @unchecked Sendable {
         else {
             child.signal(SIGKILL)
             _ = child.wait()
-            throw E2EError("no URL in the simulator's banner: \(line)")
+            throw TestProcessError("no URL in the simulator's banner: \(line)")
         }
         self.url = url
     }
@@ -56,7 +57,7 @@ final class SimulatorProcess: @unchecked Sendable {
         request.httpMethod = "POST"
         request.httpBody = try JSONSerialization.data(withJSONObject: ["faults": rules])
         let status = try Self.blockingStatus(request)
-        guard status == 200 || status == 204 else { throw E2EError("POST /_sim/faults answered \(status)") }
+        guard status == 200 || status == 204 else { throw TestProcessError("POST /_sim/faults answered \(status)") }
     }
 
     /// Stops the simulator (SIGTERM, then SIGKILL after 5 s) and waits for it; once.
@@ -76,7 +77,7 @@ final class SimulatorProcess: @unchecked Sendable {
 
     /// `stop()` off the concurrency pool (it waits for the process).
     func stopAsync() async {
-        _ = try? await ReliabilityKit.offPool { [self] in stop() }
+        _ = try? await OffPool.run { [self] in stop() }
     }
 
     /// The passwords its detail call returns: the scenario is a function of the seed, so an in-process
@@ -96,7 +97,7 @@ final class SimulatorProcess: @unchecked Sendable {
             box.status = (response as? HTTPURLResponse)?.statusCode ?? -1
             semaphore.signal()
         }.resume()
-        guard semaphore.wait(timeout: .now() + 10) == .success else { throw E2EError("the control call timed out") }
+        guard semaphore.wait(timeout: .now() + 10) == .success else { throw TestProcessError("the control call timed out") }
         return box.status
     }
 }
@@ -110,14 +111,14 @@ private final class StatusBox: @unchecked Sendable {
 extension ReliabilityKit {
     /// Starts a simulator subprocess without blocking the concurrency pool.
     static func simulator(tasks: Int = 40, faults: [String] = []) async throws -> SimulatorProcess {
-        try await offPool { try SimulatorProcess(tasks: tasks, faults: faults) }
+        try await OffPool.run { try SimulatorProcess(tasks: tasks, faults: faults) }
     }
 
     /// `run` on a thread of its own, through `gate`.
     static func runAsync(_ arguments: [String], environment: [String: String] = credentialEnvironment) async throws
         -> ProcessRun
     {
-        try await offPool { try gated { try run(arguments, environment: environment) } }
+        try await OffPool.run { try gated { try run(arguments, environment: environment) } }
     }
 
     /// At most 3 scenarios (a dashboard, a list run with its retries, a pty probe) at once, whatever
@@ -130,13 +131,5 @@ extension ReliabilityKit {
         gate.wait()
         defer { gate.signal() }
         return try body()
-    }
-
-    /// Runs blocking test code (subprocess waits, tmux polls) on a thread of its own, never on the
-    /// Swift concurrency pool, which has only as many threads as cores.
-    static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread { continuation.resume(with: Result { try body() }) }
-        }
     }
 }

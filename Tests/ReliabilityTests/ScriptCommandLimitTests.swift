@@ -1,0 +1,89 @@
+import DCSTestSupport
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// The limits of the script commands while the API never answers or answers hostile text: `wait`
+/// ends at its `--timeout` (exit 3) even with a request hanging, `events` ends at once on SIGINT
+/// during a hang, and neither writes the simulator's hostile names raw (text) or unescaped (NDJSON).
+@Suite("Script commands: timeouts and hostile text", .enabled(if: ReliabilityKit.binary() != nil))
+struct ScriptCommandLimitTests {
+    @Test func waitEndsAtItsTimeoutWhileRequestsHang() async throws {
+        let (status, seconds, err) = try await OffPool.run {
+            try ReliabilityKit.gated {
+                let simulator = try SimulatorProcess(faults: ["hang"])
+                defer { simulator.stop() }
+                let directory = try ReliabilityKit.scratch()
+                defer { try? FileManager.default.removeItem(at: directory) }
+                let config = try ReliabilityKit.writeConfig(in: directory, endpoint: simulator.url)
+                let wait = try RunningCommand(
+                    ["wait", ScriptFaultMatrixTests.succeededTaskID, "--timeout", "3s", "--config", config, "--request-timeout", "5"])
+                let status = wait.exitStatus(within: 15)
+                return (status, wait.exitSeconds ?? 99, wait.err)
+            }
+        }
+        #expect(status == 3, "\(err)")
+        #expect(seconds < 6, "took \(seconds) s")
+        #expect(err.contains("timed out after 3s"), "\(err)")
+    }
+
+    @Test func eventsEndsOnSIGINTWhileRequestsHang() async throws {
+        let (status, seconds, err) = try await OffPool.run {
+            try ReliabilityKit.gated {
+                let simulator = try SimulatorProcess(faults: ["hang"])
+                defer { simulator.stop() }
+                let directory = try ReliabilityKit.scratch()
+                defer { try? FileManager.default.removeItem(at: directory) }
+                let config = try ReliabilityKit.writeConfig(in: directory, endpoint: simulator.url)
+                let events = try RunningCommand(["events", "--config", config, "--request-timeout", "30"])
+                // Its first request is now hanging (the 30 s timeout is far away).
+                _ = events.exitStatus(within: 1.5)
+                let sent = Date()
+                events.signal(SIGINT)
+                let status = events.exitStatus(within: 10)
+                return (status, Date().timeIntervalSince(sent), events.err)
+            }
+        }
+        #expect(status == 0, "\(err)")
+        #expect(seconds < 3, "took \(seconds) s after SIGINT")
+    }
+
+    /// Hostile names reach `events` as new tasks: the listing starts cut short by a lying count, then
+    /// the whole list (with hostile text in every field) comes in, 20 "new" events.
+    @Test(arguments: ["text", "ndjson"])
+    func eventsNeverWriteHostileText(_ format: String) async throws {
+        let (out, err, passwords) = try await OffPool.run {
+            try ReliabilityKit.gated {
+                let simulator = try SimulatorProcess(faults: ["hostile", "liecount:-25"])
+                defer { simulator.stop() }
+                let directory = try ReliabilityKit.scratch()
+                defer { try? FileManager.default.removeItem(at: directory) }
+                let config = try ReliabilityKit.writeConfig(in: directory, endpoint: simulator.url)
+                let events = try RunningCommand(
+                    ["events", "--output", format, "--interval", "0.5", "--config", config, "--request-timeout", "1"])
+                guard events.waitFor(30, { $1.contains("watching 20 tasks") }) else {
+                    throw TestProcessError("events: no baseline: \(events.err.suffix(400))")
+                }
+                try simulator.setFaults(["hostile"])
+                _ = events.waitFor(20) { out, _ in out.split(separator: "\n").count >= 20 }
+                events.signal(SIGTERM)
+                _ = events.exitStatus(within: 5)
+                return (events.stdout, events.stderr, simulator.passwords)
+            }
+        }
+        let lines = String(decoding: out, as: UTF8.self).split(separator: "\n")
+        #expect(lines.count >= 20, "\(String(decoding: err, as: UTF8.self).suffix(400))")
+        if format == "ndjson" {
+            let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            #expect(objects.count == lines.count)
+            #expect(objects.filter { $0["event"] as? String == "added" }.count >= 20)
+            // Lossless: the hostile names are there, escaped.
+            #expect(objects.contains { ($0["name"] as? String)?.contains("\u{1B}") == true })
+        }
+        LeakScan.expectNoHostileBytes(out + err, context: "events \(format)", escapedTextAllowed: format == "ndjson")
+        LeakScan.expectClean(out + err, passwords: passwords, context: "events \(format)")
+    }
+}
