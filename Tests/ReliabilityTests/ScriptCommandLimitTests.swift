@@ -12,18 +12,11 @@ import Testing
 @Suite("Script commands: timeouts and hostile text", .enabled(if: ReliabilityKit.binary() != nil))
 struct ScriptCommandLimitTests {
     @Test func waitEndsAtItsTimeoutWhileRequestsHang() async throws {
-        let (status, seconds, err) = try await OffPool.run {
-            try ReliabilityKit.gated {
-                let simulator = try SimulatorProcess(faults: ["hang"])
-                defer { simulator.stop() }
-                let directory = try ReliabilityKit.scratch()
-                defer { try? FileManager.default.removeItem(at: directory) }
-                let config = try ReliabilityKit.writeConfig(in: directory, endpoint: simulator.url)
-                let wait = try RunningCommand(
-                    ["wait", ScriptFaultMatrixTests.succeededTaskID, "--timeout", "3s", "--config", config, "--request-timeout", "5"])
-                let status = wait.exitStatus(within: 15)
-                return (status, wait.exitSeconds ?? 99, wait.err)
-            }
+        let (status, seconds, err) = try await Self.scenario(
+            faults: ["hang"], ["wait", ScriptFaultMatrixTests.succeededTaskID, "--timeout", "3s", "--request-timeout", "5"]
+        ) { wait, _ in
+            let status = wait.exitStatus(within: 15)
+            return (status, wait.exitSeconds ?? 99, wait.err)
         }
         #expect(status == 3, "\(err)")
         #expect(seconds < 6, "took \(seconds) s")
@@ -31,21 +24,14 @@ struct ScriptCommandLimitTests {
     }
 
     @Test func eventsEndsOnSIGINTWhileRequestsHang() async throws {
-        let (status, seconds, err) = try await OffPool.run {
-            try ReliabilityKit.gated {
-                let simulator = try SimulatorProcess(faults: ["hang"])
-                defer { simulator.stop() }
-                let directory = try ReliabilityKit.scratch()
-                defer { try? FileManager.default.removeItem(at: directory) }
-                let config = try ReliabilityKit.writeConfig(in: directory, endpoint: simulator.url)
-                let events = try RunningCommand(["events", "--config", config, "--request-timeout", "30"])
-                // Its first request is now hanging (the 30 s timeout is far away).
-                _ = events.exitStatus(within: 1.5)
-                let sent = Date()
-                events.signal(SIGINT)
-                let status = events.exitStatus(within: 10)
-                return (status, Date().timeIntervalSince(sent), events.err)
-            }
+        let (status, seconds, err) = try await Self.scenario(faults: ["hang"], ["events", "--request-timeout", "30"]) {
+            events, _ in
+            // Its first request is now hanging (the 30 s timeout is far away).
+            _ = events.exitStatus(within: 1.5)
+            let sent = Date()
+            events.signal(SIGINT)
+            let status = events.exitStatus(within: 10)
+            return (status, Date().timeIntervalSince(sent), events.err)
         }
         #expect(status == 0, "\(err)")
         #expect(seconds < 3, "took \(seconds) s after SIGINT")
@@ -55,24 +41,17 @@ struct ScriptCommandLimitTests {
     /// the whole list (with hostile text in every field) comes in, 20 "new" events.
     @Test(arguments: ["text", "ndjson"])
     func eventsNeverWriteHostileText(_ format: String) async throws {
-        let (out, err, passwords) = try await OffPool.run {
-            try ReliabilityKit.gated {
-                let simulator = try SimulatorProcess(faults: ["hostile", "liecount:-25"])
-                defer { simulator.stop() }
-                let directory = try ReliabilityKit.scratch()
-                defer { try? FileManager.default.removeItem(at: directory) }
-                let config = try ReliabilityKit.writeConfig(in: directory, endpoint: simulator.url)
-                let events = try RunningCommand(
-                    ["events", "--output", format, "--interval", "0.5", "--config", config, "--request-timeout", "1"])
-                guard events.waitFor(30, { $1.contains("watching 20 tasks") }) else {
-                    throw TestProcessError("events: no baseline: \(events.err.suffix(400))")
-                }
-                try simulator.setFaults(["hostile"])
-                _ = events.waitFor(20) { out, _ in out.split(separator: "\n").count >= 20 }
-                events.signal(SIGTERM)
-                _ = events.exitStatus(within: 5)
-                return (events.stdout, events.stderr, simulator.passwords)
+        let (out, err, passwords) = try await Self.scenario(
+            faults: ["hostile", "liecount:-25"], ["events", "--output", format, "--interval", "0.5", "--request-timeout", "1"]
+        ) { events, simulator in
+            guard events.waitFor(30, { $1.contains("watching 20 tasks") }) else {
+                throw TestProcessError("events: no baseline: \(events.err.suffix(400))")
             }
+            try simulator.setFaults(["hostile"])
+            _ = events.waitFor(20) { out, _ in out.split(separator: "\n").count >= 20 }
+            events.signal(SIGTERM)
+            _ = events.exitStatus(within: 5)
+            return (events.stdout, events.stderr, simulator.passwords)
         }
         let lines = String(decoding: out, as: UTF8.self).split(separator: "\n")
         #expect(lines.count >= 20, "\(String(decoding: err, as: UTF8.self).suffix(400))")
@@ -85,5 +64,22 @@ struct ScriptCommandLimitTests {
         }
         LeakScan.expectNoHostileBytes(out + err, context: "events \(format)", escapedTextAllowed: format == "ndjson")
         LeakScan.expectClean(out + err, passwords: passwords, context: "events \(format)")
+    }
+
+    /// Runs `dcswatch ARGUMENTS --config …` against a simulator with `faults`, hands both to `body`
+    /// (blocking, off the pool, holding a place of the gate) and stops them afterwards.
+    static func scenario<T: Sendable>(
+        faults: [String], _ arguments: [String], _ body: @escaping @Sendable (RunningCommand, SimulatorProcess) throws -> T
+    ) async throws -> T {
+        try await OffPool.run {
+            try ReliabilityKit.gated {
+                let simulator = try SimulatorProcess(faults: faults)
+                defer { simulator.stop() }
+                let directory = try ReliabilityKit.scratch()
+                defer { try? FileManager.default.removeItem(at: directory) }
+                let config = try ReliabilityKit.writeConfig(in: directory, endpoint: simulator.url)
+                return try body(try RunningCommand(arguments + ["--config", config]), simulator)
+            }
+        }
     }
 }

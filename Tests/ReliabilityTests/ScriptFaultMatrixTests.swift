@@ -43,6 +43,8 @@ struct ScriptFaultMatrixTests {
         var eventsOut = Data()
         var eventsErr = Data()
         var passwords: [String] = []
+        var waitSeconds: TimeInterval?
+        var url = ""
     }
 
     @Test(arguments: FaultCase.all)
@@ -85,6 +87,7 @@ struct ScriptFaultMatrixTests {
         }
         #expect(seen.eventsStatus == 0, "\(fault.rule): events after SIGTERM: \(String(describing: seen.eventsStatus))")
 
+        MatrixReport.append(Self.row(fault, seen))
         for (name, bytes) in [("wait", seen.waitOut + seen.waitErr), ("events", seen.eventsOut + seen.eventsErr)] {
             #expect(String(decoding: bytes, as: UTF8.self).split(separator: "\n").allSatisfy { $0.count <= 800 }, "\(name) \(fault.rule)")
             LeakScan.expectNoHostileBytes(bytes, context: "\(name) \(fault.rule)")
@@ -121,6 +124,8 @@ struct ScriptFaultMatrixTests {
 
         try simulator.setFaults([])
         seen.waitStatus = wait.exitStatus(within: faultTimeout)
+        seen.waitSeconds = wait.exitSeconds
+        seen.url = simulator.url.absoluteString
         if fault.dashboardBanner {
             seen.eventsRecovered = events.waitFor(faultTimeout) { $1.contains(": recovered") }
         } else {
@@ -130,5 +135,25 @@ struct ScriptFaultMatrixTests {
         seen.eventsStatus = events.exitStatus(within: 5)
         (seen.waitOut, seen.waitErr, seen.eventsOut, seen.eventsErr) = (wait.stdout, wait.stderr, events.stdout, events.stderr)
         return seen
+    }
+
+    /// One row of docs/RELIABILITY.md's table for `wait` and `events`, from what was observed.
+    static func row(_ fault: FaultCase, _ seen: Observed) -> String {
+        func firstMessage(_ text: String) -> String {
+            let line = text.split(separator: "\n").first { $0.contains("(retrying)") }.map(String.init) ?? ""
+            let port = seen.url.replacingOccurrences(of: "http://", with: "")
+            let short = line.replacingOccurrences(of: port, with: "127.0.0.1:P").replacingOccurrences(of: "dcswatch: sim: ", with: "")
+            return short.isEmpty ? "—" : "`" + String(short.prefix(70)) + (short.count > 70 ? "… (retrying)`" : "`")
+        }
+        let status = { (code: Int32?) in code.map { "exit \($0)" } ?? "running" }
+        let waitErr = String(decoding: seen.waitErr, as: UTF8.self)
+        let eventsErr = String(decoding: seen.eventsErr, as: UTF8.self)
+        let eventsMessage = firstMessage(seen.eventsErrUnderFault)
+        let seconds = seen.waitSeconds.map { String(format: "%.0f s", $0) } ?? "-"
+        return "| `\(fault.rule)` | \(status(seen.waitStatusUnderFault)) | \(firstMessage(seen.waitErrUnderFault)) | "
+            + "\(status(seen.waitStatus))\(waitErr.contains(": recovered") ? ", `recovered`" : "") in \(seconds) | "
+            + "\(seen.eventsRanUnderFault ? "running" : "ended"), \(eventsMessage == "—" ? "no message" : eventsMessage == firstMessage(seen.waitErrUnderFault) ? "the same message" : eventsMessage) | "
+            + "\(seen.eventsRecovered || eventsErr.contains(": recovered") ? "`recovered`" : "—") | "
+            + "\(status(seen.eventsStatus)) |"
     }
 }
