@@ -55,12 +55,16 @@ struct ScriptFaultMatrixTests {
         let waitOut = String(decoding: seen.waitOut, as: UTF8.self)
         switch fault.waitOutcome {
         case .succeeds:
-            #expect(seen.waitStatusUnderFault == 0, "\(fault.rule): wait \(String(describing: seen.waitStatusUnderFault)): \(waitErr.prefix(600))")
+            #expect(
+                seen.waitStatusUnderFault == 0,
+                "\(fault.rule): wait \(String(describing: seen.waitStatusUnderFault)): \(waitErr.prefix(600))")
         case .retries:
             #expect(seen.waitStatusUnderFault == nil, "\(fault.rule): wait ended under the fault: \(waitErr.prefix(600))")
             #expect(seen.waitErrUnderFault.contains("(retrying)"), "\(fault.rule): \(seen.waitErrUnderFault.prefix(600))")
             for word in fault.message {
-                #expect(seen.waitErrUnderFault.lowercased().contains(word), "\(fault.rule): wait lacks \(word): \(seen.waitErrUnderFault.prefix(600))")
+                #expect(
+                    seen.waitErrUnderFault.lowercased().contains(word),
+                    "\(fault.rule): wait lacks \(word): \(seen.waitErrUnderFault.prefix(600))")
             }
             #expect(waitErr.contains(": recovered"), "\(fault.rule): \(waitErr.suffix(400))")
         case .keepsWaiting:
@@ -89,7 +93,9 @@ struct ScriptFaultMatrixTests {
 
         MatrixReport.append(Self.row(fault, seen))
         for (name, bytes) in [("wait", seen.waitOut + seen.waitErr), ("events", seen.eventsOut + seen.eventsErr)] {
-            #expect(String(decoding: bytes, as: UTF8.self).split(separator: "\n").allSatisfy { $0.count <= 800 }, "\(name) \(fault.rule)")
+            #expect(
+                String(decoding: bytes, as: UTF8.self).split(separator: "\n").allSatisfy { $0.count <= 800 },
+                "\(name) \(fault.rule)")
             LeakScan.expectNoHostileBytes(bytes, context: "\(name) \(fault.rule)")
             LeakScan.expectClean(bytes, passwords: seen.passwords, context: "\(name) \(fault.rule)")
         }
@@ -142,7 +148,8 @@ struct ScriptFaultMatrixTests {
         func firstMessage(_ text: String) -> String {
             let line = text.split(separator: "\n").first { $0.contains("(retrying)") }.map(String.init) ?? ""
             let port = seen.url.replacingOccurrences(of: "http://", with: "")
-            let short = line.replacingOccurrences(of: port, with: "127.0.0.1:P").replacingOccurrences(of: "dcswatch: sim: ", with: "")
+            let short = line.replacingOccurrences(of: port, with: "127.0.0.1:P").replacingOccurrences(
+                of: "dcswatch: sim: ", with: "")
             return short.isEmpty ? "—" : "`" + String(short.prefix(70)) + (short.count > 70 ? "… (retrying)`" : "`")
         }
         let status = { (code: Int32?) in code.map { "exit \($0)" } ?? "running" }

@@ -21,8 +21,10 @@ public final class TmuxSession: Sendable {
     public init(columns: Int, rows: Int) throws {
         socket = "dcswatch-test-\(getpid())-\(UUID().uuidString.prefix(8))"
         try tmux(
-            ["new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "e2e",
-             "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 bash --norc --noprofile"])
+            [
+                "new-session", "-d", "-x", "\(columns)", "-y", "\(rows)", "-s", "e2e",
+                "env -i PATH=/usr/bin:/bin HOME=/tmp TERM=screen-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 bash --norc --noprofile",
+            ])
         // Let the window follow our size requests rather than the attached clients (there are none).
         try tmux(["set-option", "-g", "window-size", "manual"])
         try resize(columns: columns, rows: rows)
