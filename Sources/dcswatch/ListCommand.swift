@@ -117,6 +117,9 @@ struct ListCommand: AsyncParsableCommand {
         }
         stdout.flush()
         if failed { throw ExitCode(1) }
+        // Everything is written: end here rather than free 100,000 tasks string by string on the way
+        // out (~0.1 s of `list`'s time at that size, issue 6).
+        Foundation.exit(0)
     }
 
     /// Lists every client's tasks concurrently; results in client order.

@@ -27,6 +27,11 @@ public final class TaskCatalog: @unchecked Sendable {
     private var builtKeys: TaskCatalogKeys?
     private var sortedOrders: [TaskSort: [Int32]] = [:]
     private var attachments: [String: any Sendable] = [:]
+    /// Entries containing each recently searched word (bit sets), so that typing back over a word
+    /// (Backspace) or widening a filter is a lookup (issue 6).
+    private var wordMatches: [String: [UInt64]] = [:]
+    /// Words of `wordMatches` from the oldest.
+    private var wordOrder: [String] = []
 
     /// Flattens `snapshot` (target order, then server order, as `TaskSnapshot.watchedTasks`).
     public init(snapshot: TaskSnapshot) {
@@ -135,6 +140,13 @@ public final class TaskCatalog: @unchecked Sendable {
             return query.targets.isEmpty || query.targets.contains { lowered.contains($0) }
         }
         let terms = keys.map { keys in query.terms.map { Needle($0, frequencies: keys.frequencies) } } ?? []
+        // Many candidates: find each word's tasks in one pass over all of them (cached per word); few
+        // (a narrowed filter): search just those.
+        let sets: [[UInt64]]? =
+            keys.map { keys in
+                candidates.count * 8 >= count || query.terms.allSatisfy({ cachedMatches($0) != nil })
+                    ? zip(query.terms, terms).map { word, needle in matches(of: word, needle: needle, in: keys) } : nil
+            } ?? nil
         return candidates.filter { candidate in
             let index = Int(candidate)
             if !hiddenList.isEmpty, hiddenList.contains(categories[index]) { return false }
@@ -145,7 +157,27 @@ public final class TaskCatalog: @unchecked Sendable {
                 let task = task(at: index)
                 if !query.types.contains(where: { $0.matches(task) }) { return false }
             }
+            if let sets {
+                return sets.allSatisfy { $0[index >> 6] & (1 << UInt64(index & 63)) != 0 }
+            }
             return terms.allSatisfy { keys.search.contains($0, in: index) }
         }
+    }
+
+    /// The bit set of tasks whose search text contains `word`, if computed recently.
+    private func cachedMatches(_ word: String) -> [UInt64]? {
+        lock.withLock { wordMatches[word] }
+    }
+
+    /// The bit set of tasks whose search text contains `word` (`needle`), computed once and kept for
+    /// the last 32 words.
+    private func matches(of word: String, needle: Needle, in keys: TaskCatalogKeys) -> [UInt64] {
+        if let known = cachedMatches(word) { return known }
+        let found = keys.search.entriesContaining(needle)
+        lock.withLock {
+            if wordMatches.updateValue(found, forKey: word) == nil { wordOrder.append(word) }
+            if wordOrder.count > 32 { wordMatches[wordOrder.removeFirst()] = nil }
+        }
+        return found
     }
 }

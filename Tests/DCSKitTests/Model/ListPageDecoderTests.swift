@@ -8,15 +8,20 @@ import Testing
 @Suite struct ListPageDecoderTests {
     /// Both decoders' outcome, as comparable text.
     static func outcomes(_ text: String) -> (String, String) {
-        (describe { try ListPageDecoder.decode(Data(text.utf8)) }, describe { try TaskListPage.decodeThroughTree(Data(text.utf8)) })
-    }
-
-    static func describe(_ body: () throws(PageDecodingError) -> TaskListPage) -> String {
+        let data = Data(text.utf8)
+        let streamed: String
+        let tree: String
         do {
-            return String(describing: try body())
+            streamed = String(describing: try ListPageDecoder.decode(data))
         } catch {
-            return "error \(error)"
+            streamed = "error \(error)"
         }
+        do {
+            tree = String(describing: try TaskListPage.decodeThroughTree(data))
+        } catch {
+            tree = "error \(error)"
+        }
+        return (streamed, tree)
     }
 
     @Test(arguments: [
