@@ -18,18 +18,24 @@ struct DebugProfileCommand: AsyncParsableCommand {
     @Option(help: "Stages to run, comma-separated: fetch, filter, list.")
     var stages = "fetch,filter,list"
 
+    @Option(help: "Fetch from this simulator instead of an in-process one (its memory is then not counted).")
+    var endpoint: String?
+
     @Option(help: "Filter keystrokes: the texts typed one after the other, comma-separated.")
     var keys = "p,pa,pay,pa,p,,o,or,ord"
 
     func run() async throws {
         let wanted = Set(stages.split(separator: ",").map(String.init))
-        let router = SimulatorRouter(configuration: SimulatorConfiguration(taskCount: tasks, seed: 7, speed: 0))
+        let remote = endpoint.flatMap { URL(string: $0) }
+        let transport: any HTTPTransport =
+            remote.map { _ in URLSessionTransport() }
+            ?? SimulatorRouter(configuration: SimulatorConfiguration(taskCount: tasks, seed: 7, speed: 0))
         let target = ResolvedTarget(
-            name: "sim", endpoint: URL(string: "http://127.0.0.1:1") ?? URL(fileURLWithPath: "/"),
+            name: "sim", endpoint: remote ?? URL(string: "http://127.0.0.1:1") ?? URL(fileURLWithPath: "/"),
             projectID: SimulatorConfiguration.demoProjectID,
             auth: .signing(SigningCredentials(
                 accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey)))
-        let client = DCSClient(target: target, transport: router)
+        let client = DCSClient(target: target, transport: transport)
         report("start", seconds: 0)
         var clock = DispatchTime.now().uptimeNanoseconds
         func lap() -> Double {

@@ -140,14 +140,7 @@ public final class TaskCatalog: @unchecked Sendable {
             return query.targets.isEmpty || query.targets.contains { lowered.contains($0) }
         }
         let terms = keys.map { keys in query.terms.map { Needle($0, frequencies: keys.frequencies) } } ?? []
-        // Many candidates: find each word's tasks in one pass over all of them (cached per word); few
-        // (a narrowed filter): search just those.
-        let sets: [[UInt64]]? =
-            keys.map { keys in
-                candidates.count * 8 >= count || query.terms.allSatisfy({ cachedMatches($0) != nil })
-                    ? zip(query.terms, terms).map { word, needle in matches(of: word, needle: needle, in: keys) } : nil
-            } ?? nil
-        return candidates.filter { candidate in
+        var rows = candidates.filter { candidate in
             let index = Int(candidate)
             if !hiddenList.isEmpty, hiddenList.contains(categories[index]) { return false }
             guard let keys else { return true }
@@ -157,11 +150,21 @@ public final class TaskCatalog: @unchecked Sendable {
                 let task = task(at: index)
                 if !query.types.contains(where: { $0.matches(task) }) { return false }
             }
-            if let sets {
-                return sets.allSatisfy { $0[index >> 6] & (1 << UInt64(index & 63)) != 0 }
-            }
-            return terms.allSatisfy { keys.search.contains($0, in: index) }
+            return true
         }
+        guard let keys else { return rows }
+        // Per word: when at least half the tasks are candidates, a bit set of the tasks holding it, found
+        // in one pass over all of them and kept for the last 32 words (typing back over a word is then a
+        // lookup); else that bit set if known, or a search of the candidates alone (a narrowed filter).
+        // Measured at 100,000 tasks: the one pass is about twice as fast per candidate.
+        for (word, needle) in zip(query.terms, terms) {
+            if let set = cachedMatches(word) ?? (rows.count * 2 >= count ? matches(of: word, needle: needle, in: keys) : nil) {
+                rows = rows.filter { set[Int($0) >> 6] & (1 << UInt64(Int($0) & 63)) != 0 }
+            } else {
+                rows = keys.search.entries(rows, containing: needle)
+            }
+        }
+        return rows
     }
 
     /// The bit set of tasks whose search text contains `word`, if computed recently.

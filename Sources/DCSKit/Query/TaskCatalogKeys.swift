@@ -45,6 +45,26 @@ struct KeyColumn: Sendable {
         }
     }
 
+    /// The members of `candidates` whose entry contains `needle`, in order: `contains(_:in:)` with the
+    /// buffers opened once for all candidates, not once per candidate.
+    func entries(_ candidates: [Int32], containing needle: Needle) -> [Int32] {
+        if needle.bytes.isEmpty { return candidates }
+        return bytes.withUnsafeBufferPointer { haystack in
+            starts.withUnsafeBufferPointer { starts in
+                needle.bytes.withUnsafeBufferPointer { wanted in
+                    guard let base = haystack.baseAddress, let pattern = wanted.baseAddress else { return [] }
+                    let count = wanted.count
+                    let anchor = needle.anchor
+                    return candidates.filter { candidate in
+                        let start = Int(starts[Int(candidate)])
+                        let length = Int(starts[Int(candidate) + 1]) - start
+                        return length >= count && Self.search(base + start, length, pattern, count, anchor: anchor)
+                    }
+                }
+            }
+        }
+    }
+
     /// True when `pattern` occurs in `haystack`: `memchr` for the pattern's byte at `anchor` (its rarest
     /// byte, so common first letters do not stop the scan at every word), then `memcmp`. Glibc's
     /// `memmem` is not visible to Swift without `_GNU_SOURCE`.
