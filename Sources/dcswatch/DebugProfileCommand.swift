@@ -33,8 +33,9 @@ struct DebugProfileCommand: AsyncParsableCommand {
         let target = ResolvedTarget(
             name: "sim", endpoint: remote ?? URL(string: "http://127.0.0.1:1") ?? URL(fileURLWithPath: "/"),
             projectID: SimulatorConfiguration.demoProjectID,
-            auth: .signing(SigningCredentials(
-                accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey)))
+            auth: .signing(
+                SigningCredentials(
+                    accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey)))
         let client = DCSClient(target: target, transport: transport)
         report("start", seconds: 0)
         var clock = DispatchTime.now().uptimeNanoseconds
@@ -50,7 +51,8 @@ struct DebugProfileCommand: AsyncParsableCommand {
             report("fetch again (unchanged pages)", seconds: lap())
         }
         if wanted.contains("filter") {
-            let catalog = TaskCatalog(snapshot: DCSKit.TaskSnapshot(targets: [TargetSnapshot(name: "sim", tasks: collection.tasks)]))
+            let catalog = TaskCatalog(
+                snapshot: DCSKit.TaskSnapshot(targets: [TargetSnapshot(name: "sim", tasks: collection.tasks)]))
             report("catalog", seconds: lap())
             catalog.prepare()
             report("catalog keys", seconds: lap())
@@ -82,7 +84,9 @@ struct DebugProfileCommand: AsyncParsableCommand {
     /// One line: stage, seconds, VmHWM and VmRSS.
     private func report(_ stage: String, seconds: Double) {
         let memory = Self.memory()
-        print(String(format: "%-40@ %8.3f s  hwm %6.1f MiB  rss %6.1f MiB", stage as NSString, seconds, memory.peak, memory.resident))
+        print(
+            String(
+                format: "%-40@ %8.3f s  hwm %6.1f MiB  rss %6.1f MiB", stage as NSString, seconds, memory.peak, memory.resident))
     }
 
     /// VmHWM and VmRSS of this process in MiB (Linux; zeros elsewhere).

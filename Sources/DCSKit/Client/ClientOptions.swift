@@ -26,7 +26,8 @@ public struct ClientOptions: Sendable {
 
     /// Builds options; the defaults are those of the issue.
     public init(
-        pageSize: Int = 1000, maxPages: Int = 1000, pageConcurrency: Int = 4, connectTimeout: TimeInterval = 10, requestTimeout: TimeInterval = 30,
+        pageSize: Int = 1000, maxPages: Int = 1000, pageConcurrency: Int = 4, connectTimeout: TimeInterval = 10,
+        requestTimeout: TimeInterval = 30,
         maxRetries: Int = 3, maxBackoff: TimeInterval = 30, maxRetryAfter: TimeInterval = 300,
         retrySleep: @escaping @Sendable (Double) async throws -> Void = ClientOptions.taskSleep,
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil

@@ -56,7 +56,8 @@ extension DCSClient {
                 let digest = ListingCache.digest(response.body)
                 let request = ListingCache.requestKey(offset: offset, limit: limit, name: name)
                 guard !known.contains(request + "#" + ListingCache.hex(digest)) else {
-                    return FetchedPage(offset: offset, outcome: .success(ReceivedPage(response: response, digest: digest, decoded: nil)))
+                    return FetchedPage(
+                        offset: offset, outcome: .success(ReceivedPage(response: response, digest: digest, decoded: nil)))
                 }
                 // Decoded here, on the fetching task, so pages decode in parallel with each other.
                 let decoded: Result<TaskListPage, APIError>
@@ -66,7 +67,8 @@ extension DCSClient {
                     decoded = .failure(error)
                 }
                 let bodiless = HTTPResponse(status: response.status, headers: response.headers, body: Data())
-                return FetchedPage(offset: offset, outcome: .success(ReceivedPage(response: bodiless, digest: digest, decoded: decoded)))
+                return FetchedPage(
+                    offset: offset, outcome: .success(ReceivedPage(response: bodiless, digest: digest, decoded: decoded)))
             } catch {
                 return FetchedPage(offset: offset, outcome: .failure(error))
             }

@@ -50,7 +50,10 @@ enum JSONText {
 
     private static func hex4(_ value: UInt32) -> String {
         let digits = Array("0123456789abcdef")
-        return String([digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)], digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)]])
+        return String([
+            digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)], digits[Int(value >> 4 & 0xF)],
+            digits[Int(value & 0xF)],
+        ])
     }
 }
 

@@ -105,15 +105,21 @@ public struct ListSelection: Sendable, Hashable {
             // Unparsable dates sort last, then by raw text.
             let left = lhs.task.createdAt.date?.timeIntervalSince1970 ?? .infinity
             let right = rhs.task.createdAt.date?.timeIntervalSince1970 ?? .infinity
-            steps = [left == right ? .orderedSame : (left < right ? .orderedAscending : .orderedDescending),
-                text(lhs.task.createdAt.raw, rhs.task.createdAt.raw)]
+            steps = [
+                left == right ? .orderedSame : (left < right ? .orderedAscending : .orderedDescending),
+                text(lhs.task.createdAt.raw, rhs.task.createdAt.raw),
+            ]
         case .target:
             steps = [text(lhs.target, rhs.target), text(lhs.task.name, rhs.task.name)]
         }
         let leftID = Array(lhs.task.taskID.utf8)
         let rightID = Array(rhs.task.taskID.utf8)
-        steps += [text(lhs.target, rhs.target), leftID.lexicographicallyPrecedes(rightID) ? .orderedAscending
-            : (leftID == rightID ? .orderedSame : .orderedDescending)]
+        steps += [
+            text(lhs.target, rhs.target),
+            leftID.lexicographicallyPrecedes(rightID)
+                ? .orderedAscending
+                : (leftID == rightID ? .orderedSame : .orderedDescending),
+        ]
         return steps.first { $0 != .orderedSame } ?? .orderedSame
     }
 

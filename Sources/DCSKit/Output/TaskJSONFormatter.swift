@@ -37,7 +37,9 @@ public struct TaskJSONFormatter: Sendable {
         let block = 512
         var first = 0
         while first < tasks.count {
-            let ranges = [first..<min(first + block, tasks.count), min(first + block, tasks.count)..<min(first + 2 * block, tasks.count)]
+            let ranges = [
+                first..<min(first + block, tasks.count), min(first + block, tasks.count)..<min(first + 2 * block, tasks.count),
+            ]
             let chunks = FormattedBlocks(count: 2)
             DispatchQueue.concurrentPerform(iterations: ranges[1].isEmpty ? 1 : 2) { part in
                 chunks.set(part, format(tasks, ranges[part]))

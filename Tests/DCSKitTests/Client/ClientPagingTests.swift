@@ -69,7 +69,9 @@ import Testing
         let tasks = TaskPageScript.numbered(3).tasks
         let server = try ScriptedHTTPServer { request in
             let offset = Int(request.query["offset"] ?? "0") ?? 0
-            return .json(200, offset == 0 ? TaskPageScript.body(tasks, offset: 0, limit: 3, count: 50) : #"{"count":50,"migration_tasks":[]}"#)
+            return .json(
+                200,
+                offset == 0 ? TaskPageScript.body(tasks, offset: 0, limit: 3, count: 50) : #"{"count":50,"migration_tasks":[]}"#)
         }
         defer { server.stop() }
         let collection = try await ClientTestKit.client(server, pageSize: 3, pageConcurrency: 1).listAllTasks()
@@ -83,7 +85,9 @@ import Testing
             return .json(200, #"{"count":1000000,"migration_tasks":[{"task_id":"t\#(offset)"}]}"#)
         }
         defer { server.stop() }
-        let error = await ClientTestKit.apiError { try await ClientTestKit.client(server, pageSize: 1, maxPages: 5).listAllTasks() }
+        let error = await ClientTestKit.apiError {
+            try await ClientTestKit.client(server, pageSize: 1, maxPages: 5).listAllTasks()
+        }
         #expect(error == .pageCapExceeded(pages: 5, pageSize: 1, host: "127.0.0.1:\(server.port)"))
         #expect(error?.userMessage.contains("page_size") == true)
         #expect(server.requests.count == 5)

@@ -36,8 +36,10 @@ import Testing
         #"{"migration_tasks":"no","migration_tasks":[{"task_id":"a"}]}"#, #"{"count":1.5,"migration_tasks":[]}"#,
         "[]", "7", "null", #""text""#, "", "   ", "{", #"{"count":1,"migration_tasks":[{"task_id":"a"}]} x"#,
         #"{"count":1,"migration_tasks":[{"task_id":"a",}]}"#, #"{"count":1,"migration_tasks":[{"task_id" "a"}]}"#,
-        #"{"count":1,"migration_tasks":[{"task_id":"a"} {"task_id":"b"}]}"#, "{\"count\":1,\"migration_tasks\":[{\"task_id\":\"a\tb\"}]}",
-        #"{"count":1,"migration_tasks":[{"task_id":"a\qb"}]}"#, #"  {"count": 1 , "migration_tasks" : [ { "task_id" : "a" } ] }  "#,
+        #"{"count":1,"migration_tasks":[{"task_id":"a"} {"task_id":"b"}]}"#,
+        "{\"count\":1,\"migration_tasks\":[{\"task_id\":\"a\tb\"}]}",
+        #"{"count":1,"migration_tasks":[{"task_id":"a\qb"}]}"#,
+        #"  {"count": 1 , "migration_tasks" : [ { "task_id" : "a" } ] }  "#,
     ])
     func readsWhatTheTreePathReads(text: String) {
         let (streamed, tree) = Self.outcomes(text)
@@ -45,7 +47,8 @@ import Testing
     }
 
     @Test func everyCutOfAPageFailsTheSameWay() {
-        let text = #"{"count":2,"migration_tasks":[{"task_id":"t-1","task_name":"n\u00e9","status":"SUCCESS","supported_features":["a"]},{"task_id":"t-2","data_source":"10.0.0.1:6379"}]}"#
+        let text =
+            #"{"count":2,"migration_tasks":[{"task_id":"t-1","task_name":"n\u00e9","status":"SUCCESS","supported_features":["a"]},{"task_id":"t-2","data_source":"10.0.0.1:6379"}]}"#
         let bytes = Array(text.utf8)
         for cut in 0..<bytes.count {
             let prefix = String(decoding: bytes[..<cut], as: UTF8.self)

@@ -8,7 +8,9 @@ import Testing
 @Suite struct ListSelectionOrderTests {
     static func randomTasks(_ count: Int, seed: UInt64) -> [WatchedTask] {
         var generator = SplitMix(seed: seed)
-        let names = ["alpha", "Alpha", "task9", "task10", "TASK010", "beta 2", "beta 10", "", "zeta", "émile", "Émile", "a\u{0}b"]
+        let names = [
+            "alpha", "Alpha", "task9", "task10", "TASK010", "beta 2", "beta 10", "", "zeta", "émile", "Émile", "a\u{0}b",
+        ]
         let statuses = ["MIGRATING", "SUCCESS", "FAILED", "TERMINATED", "migrating", "EXCHANGING", ""]
         let dates = ["2024-01-02T00:00:00Z", "2024-01-01T00:00:00Z", "bad", "", "2019/10/22 14:44:30", "202404011057"]
         let targets = ["prod", "lab", "Prod"]
