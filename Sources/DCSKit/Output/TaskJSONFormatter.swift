@@ -35,56 +35,67 @@ public struct TaskJSONFormatter: Sendable {
         }
         if !lineDelimited { Array("[\n".utf8).withUnsafeBufferPointer(sink) }
         let block = 512
+        let chunks = FormattedBlocks(count: 2)
         var first = 0
         while first < tasks.count {
             let ranges = [
                 first..<min(first + block, tasks.count), min(first + block, tasks.count)..<min(first + 2 * block, tasks.count),
             ]
-            let chunks = FormattedBlocks(count: 2)
             DispatchQueue.concurrentPerform(iterations: ranges[1].isEmpty ? 1 : 2) { part in
-                chunks.set(part, format(tasks, ranges[part]))
+                chunks.fill(part) { format(tasks, ranges[part], into: &$0) }
             }
-            chunks.withEach { $0.withUnsafeBufferPointer(sink) }
+            chunks.withEach(count: ranges[1].isEmpty ? 1 : 2) { $0.withUnsafeBufferPointer(sink) }
             first = ranges[1].isEmpty ? ranges[0].upperBound : ranges[1].upperBound
         }
         if !lineDelimited { Array("]\n".utf8).withUnsafeBufferPointer(sink) }
     }
 
-    /// The records of `range`, each with its line end (and comma in an array but the very last).
-    private func format(_ tasks: [WatchedTask], _ range: Range<Int>) -> [UInt8] {
+    /// Appends the records of `range` to `chunk`, each with its line end (and comma in an array but
+    /// the very last).
+    private func format(_ tasks: [WatchedTask], _ range: Range<Int>, into chunk: inout [UInt8]) {
         let indent = Array("  ".utf8)
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(range.count * 1_300)
-        for index in range {
-            if lineDelimited {
-                TaskRecord.appendJSON(of: tasks[index], pretty: false, indent: [], to: &chunk)
-            } else {
-                chunk.append(contentsOf: indent)
-                TaskRecord.appendJSON(of: tasks[index], pretty: true, indent: indent, to: &chunk)
-                if index < tasks.count - 1 { chunk.append(UInt8(ascii: ",")) }
+        tasks.withUnsafeBufferPointer { tasks in
+            for index in range {
+                if lineDelimited {
+                    TaskRecord.appendJSON(of: tasks[index], pretty: false, indent: [], to: &chunk)
+                } else {
+                    chunk.append(contentsOf: indent)
+                    TaskRecord.appendJSON(of: tasks[index], pretty: true, indent: indent, to: &chunk)
+                    if index < tasks.count - 1 { chunk.append(UInt8(ascii: ",")) }
+                }
+                chunk.append(0x0A)
             }
-            chunk.append(0x0A)
         }
-        return chunk
     }
 }
 
-/// The byte blocks two formatting threads fill, one slot each.
-/// `@unchecked Sendable`: each slot is written by one thread only, under `lock`, and read after both
-/// threads have finished (`concurrentPerform` returns only then).
+/// The byte blocks two formatting threads fill, one slot each, reused from block to block (a fresh
+/// ~600 KB buffer per block was a fresh `mmap` and its page faults every time).
+/// `@unchecked Sendable`: slot `i` is only touched by the thread of iteration `i` while
+/// `concurrentPerform` runs, and by the caller after it returned; the slots never share storage.
 private final class FormattedBlocks: @unchecked Sendable {
-    private let lock = NSLock()
-    private var blocks: [[UInt8]]
+    private var blocks: UnsafeMutablePointer<[UInt8]>
+    private let count: Int
 
     init(count: Int) {
-        blocks = Array(repeating: [], count: count)
+        self.count = count
+        blocks = UnsafeMutablePointer<[UInt8]>.allocate(capacity: count)
+        blocks.initialize(repeating: [], count: count)
     }
 
-    func set(_ index: Int, _ bytes: [UInt8]) {
-        lock.withLock { blocks[index] = bytes }
+    deinit {
+        blocks.deinitialize(count: count)
+        blocks.deallocate()
     }
 
-    func withEach(_ body: ([UInt8]) -> Void) {
-        lock.withLock { blocks }.forEach(body)
+    /// Empties slot `index` (keeping its capacity) and lets `body` fill it.
+    func fill(_ index: Int, _ body: (inout [UInt8]) -> Void) {
+        blocks[index].removeAll(keepingCapacity: true)
+        body(&blocks[index])
+    }
+
+    /// Hands the first `count` slots to `body`, in order.
+    func withEach(count: Int, _ body: ([UInt8]) -> Void) {
+        for index in 0..<count { body(blocks[index]) }
     }
 }

@@ -46,3 +46,38 @@ import Testing
         #expect(ListSelection(sort: .name).apply(tasks).map(\.task.name) == ["TASK1", "Task9", "task9", "task10"])
     }
 }
+
+/// The JSON writer lists its members by hand in key order; each must carry its own field's value.
+@Suite struct TaskRecordJSONMemberTests {
+    @Test func everyMemberHoldsTheValueOfItsField() throws {
+        let task = WatchedTask(
+            target: "tgt", task: MigrationTask(
+                taskID: "v-task_id", name: "v-task_name", status: "v-status", migrationType: "v-migration_type",
+                migrationMethod: "v-migration_method", ecsTenantPrivateIP: "v-ecs_tenant_private_ip",
+                dataSource: "v-data_source", sourceInstanceName: "v-source_instance_name",
+                sourceInstanceID: "v-source_instance_id", targetInstanceAddrs: "v-target_instance_addrs",
+                targetInstanceName: "v-target_instance_name", targetInstanceID: "v-target_instance_id",
+                createdAt: "2024-04-01T10:57:00Z", description: "v-description",
+                sourceInstanceStatus: "v-source_instance_status", targetInstanceStatus: "v-target_instance_status",
+                sourceInstanceSubnetID: "v-source_instance_subnet_id", targetInstanceSubnetID: "v-target_instance_subnet_id",
+                sourceInstanceSpecCode: "v-source_instance_spec_code", targetInstanceSpecCode: "v-target_instance_spec_code",
+                errorMessage: "v-error_message", releasedAt: "v-released_at", version: "v-version",
+                resumeMode: "v-resume_mode", supportedFeatures: ["f1", "f2"]))
+        let record = TaskRecord(task)
+        for pretty in [false, true] {
+            let json = record.json(pretty: pretty, indent: pretty ? "  " : "")
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+            #expect(Set(object.keys) == Set(TaskRecord.fieldNames))
+            for field in TaskRecord.fieldNames where field != "supported_features" {
+                #expect(object[field] as? String == record.text(field), "\(field)")
+            }
+            #expect(object["supported_features"] as? [String] == ["f1", "f2"])
+            // Raw values that are not derived name their own field.
+            for field in TaskRecord.fieldNames where !["target", "status_category", "created_at", "created_at_utc", "migration_type", "migration_method", "resume_mode", "supported_features"].contains(field) {
+                #expect(object[field] as? String == "v-" + field, "\(field)")
+            }
+            let positions = TaskRecord.sortedFieldNames.compactMap { json.range(of: "\"\($0)\":")?.lowerBound }
+            #expect(positions.count == TaskRecord.fieldNames.count && positions == positions.sorted())
+        }
+    }
+}
