@@ -84,7 +84,6 @@ extension TaskRecord {
     /// `"name"` of each sorted field, encoded once.
     private static let encodedNames = sortedFieldNames.map { Array(JSONText.string($0).utf8) }
 
-
     /// The record as one JSON object: compact on one line, or pretty with members indented by
     /// `indent` + two spaces and the closing brace by `indent`.
     public func json(pretty: Bool, indent: String = "") -> String {

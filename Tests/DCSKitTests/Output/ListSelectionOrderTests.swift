@@ -51,7 +51,8 @@ import Testing
 @Suite struct TaskRecordJSONMemberTests {
     @Test func everyMemberHoldsTheValueOfItsField() throws {
         let task = WatchedTask(
-            target: "tgt", task: MigrationTask(
+            target: "tgt",
+            task: MigrationTask(
                 taskID: "v-task_id", name: "v-task_name", status: "v-status", migrationType: "v-migration_type",
                 migrationMethod: "v-migration_method", ecsTenantPrivateIP: "v-ecs_tenant_private_ip",
                 dataSource: "v-data_source", sourceInstanceName: "v-source_instance_name",
@@ -73,7 +74,11 @@ import Testing
             }
             #expect(object["supported_features"] as? [String] == ["f1", "f2"])
             // Raw values that are not derived name their own field.
-            for field in TaskRecord.fieldNames where !["target", "status_category", "created_at", "created_at_utc", "migration_type", "migration_method", "resume_mode", "supported_features"].contains(field) {
+            for field in TaskRecord.fieldNames
+            where ![
+                "target", "status_category", "created_at", "created_at_utc", "migration_type", "migration_method", "resume_mode",
+                "supported_features",
+            ].contains(field) {
                 #expect(object[field] as? String == "v-" + field, "\(field)")
             }
             let positions = TaskRecord.sortedFieldNames.compactMap { json.range(of: "\"\($0)\":")?.lowerBound }
