@@ -52,3 +52,31 @@ import Testing
         }
     }
 }
+
+/// Collation keys, byte for byte (worked out by hand from the format in `CollationKey`).
+@Suite struct CollationKeyBytesTests {
+    static func key(_ text: String) -> [UInt8] {
+        var bytes: [UInt8] = []
+        CollationKey.append(text, to: &bytes)
+        return bytes
+    }
+
+    @Test func digitRunsBecomeLengthPrefixedWithoutLeadingZeros() {
+        let a = UInt8(ascii: "a"), b = UInt8(ascii: "b"), x = UInt8(ascii: "x")
+        let zero = UInt8(ascii: "0"), one = UInt8(ascii: "1"), seven = UInt8(ascii: "7")
+        #expect(Self.key("a007b") == [a, zero, 1, seven, b])
+        #expect(Self.key("x000") == [x, zero, 1, zero])
+        #expect(Self.key("10") == [zero, 2, one, zero])
+        #expect(Self.key("A1b0") == [a, zero, 1, one, b, zero, 1, zero])
+        #expect(Self.key("") == [])
+        #expect(Self.key("ab") == [a, b])
+        let long = String(repeating: "9", count: 300)
+        #expect(Self.key(long) == [zero, 255] + Array(repeating: UInt8(ascii: "9"), count: 300))
+    }
+
+    @Test func keysOrderNumbersByValueAndIgnoreCase() {
+        let names = ["task10", "Task9", "task009", "TASK1", "task", "task0"]
+        let sorted = names.sorted { Self.key($0).lexicographicallyPrecedes(Self.key($1)) }
+        #expect(sorted == ["task", "task0", "TASK1", "Task9", "task009", "task10"])
+    }
+}
