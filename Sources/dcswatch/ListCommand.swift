@@ -106,12 +106,20 @@ struct ListCommand: AsyncParsableCommand {
             } else if !failed {
                 stdout.write("No migration tasks.\n")
             }
-        case .json: TaskJSONFormatter().write(shown, to: &stdout)
-        case .ndjson: TaskJSONFormatter(lineDelimited: true).write(shown, to: &stdout)
+        case .json, .ndjson:
+            // Bytes straight to the descriptor: at 100,000 tasks (~115 MB) a `String` per chunk showed.
+            stdout.flush()
+            var writable = true
+            TaskJSONFormatter(lineDelimited: format == .ndjson).write(shown) { chunk in
+                if writable { writable = Self.writeAll(chunk, to: STDOUT_FILENO) }
+            }
         case .csv: TaskCSVFormatter().write(shown, to: &stdout)
         }
         stdout.flush()
         if failed { throw ExitCode(1) }
+        // Everything is written: end here rather than free 100,000 tasks string by string on the way
+        // out (~0.1 s of `list`'s time at that size, issue 6).
+        Foundation.exit(0)
     }
 
     /// Lists every client's tasks concurrently; results in client order.
@@ -132,6 +140,20 @@ struct ListCommand: AsyncParsableCommand {
             for await item in group { collected.append(item) }
             return collected.sorted { $0.0 < $1.0 }.map(\.1)
         }
+    }
+
+    /// Writes every byte of `chunk` to `descriptor`; false once writing fails (e.g. a closed pipe).
+    static func writeAll(_ chunk: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Bool {
+        guard var next = chunk.baseAddress else { return true }
+        var left = chunk.count
+        while left > 0 {
+            let written = write(descriptor, next, left)
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { return false }
+            next += written
+            left -= written
+        }
+        return true
     }
 
     /// True when the descriptor is a terminal.

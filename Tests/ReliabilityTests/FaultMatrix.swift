@@ -30,7 +30,7 @@ struct FaultCase: Sendable, CustomStringConvertible {
         FaultCase(rule: "nulls", listExit: 0, message: [], listTasks: 40, dashboardBanner: false),
         FaultCase(rule: "unknownstatus", listExit: 0, message: [], listTasks: 40, dashboardBanner: false),
         FaultCase(rule: "liecount:25", listExit: 0, message: [], listTasks: 40, dashboardBanner: false),
-        FaultCase(rule: "liecount:-25", listExit: 0, message: [], listTasks: 20, dashboardBanner: false),
+        FaultCase(rule: "liecount:-25", listExit: 0, message: [], listTasks: 40, dashboardBanner: false),
         FaultCase(rule: "duplicates:3", listExit: 0, message: [], listTasks: 40, dashboardBanner: false),
         FaultCase(rule: "emptypage", listExit: 1, message: ["empty"], listTasks: nil, dashboardBanner: true),
         FaultCase(rule: "longstrings", listExit: 0, message: [], listTasks: 40, dashboardBanner: false),

@@ -6,6 +6,9 @@ public struct ClientOptions: Sendable {
     public var pageSize: Int
     /// Most pages one listing may take before giving up with `APIError.pageCapExceeded`.
     public var maxPages: Int
+    /// Most list pages in flight at once: once a page has told `count`, the next pages are requested
+    /// ahead (issue 6: 100 pages one after the other spent most of their time waiting). 1 is sequential.
+    public var pageConcurrency: Int
     /// Seconds without any progress (connecting, or between bytes) before a request fails.
     public var connectTimeout: TimeInterval
     /// Seconds a whole request (connect, send, full response) may take.
@@ -23,13 +26,15 @@ public struct ClientOptions: Sendable {
 
     /// Builds options; the defaults are those of the issue.
     public init(
-        pageSize: Int = 1000, maxPages: Int = 1000, connectTimeout: TimeInterval = 10, requestTimeout: TimeInterval = 30,
+        pageSize: Int = 1000, maxPages: Int = 1000, pageConcurrency: Int = 4, connectTimeout: TimeInterval = 10,
+        requestTimeout: TimeInterval = 30,
         maxRetries: Int = 3, maxBackoff: TimeInterval = 30, maxRetryAfter: TimeInterval = 300,
         retrySleep: @escaping @Sendable (Double) async throws -> Void = ClientOptions.taskSleep,
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) {
         self.pageSize = min(max(pageSize, 1), 1000)
         self.maxPages = max(maxPages, 1)
+        self.pageConcurrency = min(max(pageConcurrency, 1), 16)
         self.connectTimeout = connectTimeout
         self.requestTimeout = requestTimeout
         self.maxRetries = max(maxRetries, 0)

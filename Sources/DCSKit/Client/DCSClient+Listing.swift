@@ -29,9 +29,10 @@ extension DCSClient {
         }
     }
 
-    /// Every task of the target: pages of `options.pageSize` by offset until an empty page or `count`
-    /// is reached; tasks are de-duplicated by `task_id` (tasks appear and vanish between pages), and
-    /// listing stops with `APIError.pageCapExceeded` after `options.maxPages` pages.
+    /// Every task of the target: pages of `options.pageSize` by offset until an empty page, or until
+    /// `count` is reached by a page that is not full; tasks are de-duplicated by `task_id` (tasks appear
+    /// and vanish between pages), and listing stops with `APIError.pageCapExceeded` after
+    /// `options.maxPages` pages. Up to `options.pageConcurrency` pages are in flight at once.
     public func listAllTasks() async throws -> TaskCollection {
         try await listAllTasks(name: nil)
     }
@@ -41,18 +42,61 @@ extension DCSClient {
     /// A page whose body is byte for byte the one of the previous listing is not decoded again: its
     /// tasks are taken from the previous collection (issue 6). When every page is unchanged the
     /// previous collection itself comes back, arrays and all.
+    ///
+    /// The end: an empty page, or a page that is not full once the offset has reached `count`. A full
+    /// page is always followed by another request, even past `count`: a server whose `count`
+    /// under-reports would otherwise lose the tasks beyond it (DECISIONS.md, 2026-11-29).
     public func listAllTasks(name: String?) async throws -> TaskCollection {
+        let limit = options.pageSize
+        let previous = listingCache.previous
+        let known = Set((previous?.pages ?? []).map { $0.request + "#" + ListingCache.hex($0.digest) })
+        let fetchPage: @Sendable (Int) async -> FetchedPage = { [self] offset in
+            do {
+                let response = try await listPageResponse(offset: offset, limit: limit, name: name)
+                let digest = ListingCache.digest(response.body)
+                let request = ListingCache.requestKey(offset: offset, limit: limit, name: name)
+                guard !known.contains(request + "#" + ListingCache.hex(digest)) else {
+                    return FetchedPage(
+                        offset: offset, outcome: .success(ReceivedPage(response: response, digest: digest, decoded: nil)))
+                }
+                // Decoded here, on the fetching task, so pages decode in parallel with each other.
+                let decoded: Result<TaskListPage, APIError>
+                do {
+                    decoded = .success(try decodePage(response, offset: offset))
+                } catch let error as APIError {
+                    decoded = .failure(error)
+                }
+                let bodiless = HTTPResponse(status: response.status, headers: response.headers, body: Data())
+                return FetchedPage(
+                    offset: offset, outcome: .success(ReceivedPage(response: bodiless, digest: digest, decoded: decoded)))
+            } catch {
+                return FetchedPage(offset: offset, outcome: .failure(error))
+            }
+        }
+        return try await withThrowingTaskGroup(of: FetchedPage.self) { group in
+            defer { group.cancelAll() }
+            var prefetcher = PagePrefetcher(limit: limit, concurrency: options.pageConcurrency, fetch: fetchPage)
+            return try await collect(name: name, previous: previous, prefetcher: &prefetcher, group: &group)
+        }
+    }
+
+    /// The listing loop of `listAllTasks(name:)`: asks `prefetcher` for each page in turn.
+    private func collect(
+        name: String?, previous: ListingCache.Listing?, prefetcher: inout PagePrefetcher,
+        group: inout ThrowingTaskGroup<FetchedPage, any Error>
+    ) async throws -> TaskCollection {
         let limit = options.pageSize
         var offset = 0
         var seen = Set<String>()
         var collection = TaskCollection(tasks: [])
-        let previous = listingCache.previous
         var records: [ListingCache.PageRecord] = []
         var unchangedSoFar = previous != nil
+        var count: Int?
         for pageNumber in 0..<options.maxPages {
             let request = ListingCache.requestKey(offset: offset, limit: limit, name: name)
-            let response = try await listPageResponse(offset: offset, limit: limit, name: name)
-            let digest = ListingCache.digest(response.body)
+            let received = try await prefetcher.page(
+                at: offset, pageNumber: pageNumber, count: count, maxPages: options.maxPages, group: &group)
+            let digest = received.digest
             var start = collection.tasks.count
             var page: TaskListPage
             var taskCount: Int
@@ -65,8 +109,9 @@ extension DCSClient {
                 // Everything so far is as before: nothing to copy or hash until a page differs.
                 let record = previous.pages[pageNumber]
                 records.append(record)
+                count = record.page.count
                 offset += Self.advance(itemCount: record.page.itemCount, repeated: record.taskCount - record.range.count)
-                if record.page.itemCount == 0 || record.page.count.map({ offset >= $0 }) == true {
+                if Self.isLast(record.page, offset: offset, limit: limit, added: record.range.count) {
                     if previous.pages.count == records.count { return previous.collection }
                     let tasks = Array(previous.collection.tasks[..<record.range.upperBound])
                     collection = TaskCollection(tasks: tasks, issues: previous.collection.issues.filter { $0.index < offset })
@@ -91,8 +136,9 @@ extension DCSClient {
                     start = collection.tasks.count
                 }
                 unchangedSoFar = false
-                page = try decodePage(response, offset: offset)
+                page = try received.decoded?.get() ?? decodePage(received.response, offset: offset)
                 taskCount = page.tasks.count
+                collection.tasks.reserveCapacity(max(collection.tasks.count + taskCount, page.count ?? 0))
                 for task in page.tasks where seen.insert(task.taskID).inserted {
                     collection.tasks.append(task)
                 }
@@ -105,6 +151,7 @@ extension DCSClient {
             collection.issues += page.issues.map {
                 TaskDecodingIssue(index: offset + $0.index, reason: $0.reason)
             }
+            count = page.count
             offset += Self.advance(itemCount: page.itemCount, repeated: taskCount - (collection.tasks.count - start))
             // An empty first page while `count` says there are tasks is a broken answer, not an empty
             // project: report it so front ends keep the last good data (issue 7, `emptypage` fault).
@@ -112,13 +159,23 @@ extension DCSClient {
                 throw APIError.undecodable(
                     what: "the task list", detail: "the first page is empty although count is \(count)", host: target.host)
             }
-            // `count` is read on every page: it is the server's current total, which may change.
-            if page.itemCount == 0 || page.count.map({ offset >= $0 }) == true {
+            if Self.isLast(page, offset: offset, limit: limit, added: collection.tasks.count - start) {
                 listingCache.remember(ListingCache.Listing(pages: records, collection: collection))
                 return collection
             }
         }
         throw APIError.pageCapExceeded(pages: options.maxPages, pageSize: limit, host: target.host)
+    }
+
+    /// Whether `page`, which added `added` new tasks, ends the listing, the next offset being `offset`:
+    /// it is empty, or `offset` has reached its `count` (read on every page: the server's current
+    /// total, which may change) and the page is not full. A full page goes on past `count` (the next
+    /// page shows whether `count` under-reported), unless it brought nothing new (a server repeating
+    /// its last page would otherwise be read until the page cap).
+    static func isLast(_ page: TaskListPage, offset: Int, limit: Int, added: Int) -> Bool {
+        guard page.itemCount > 0 else { return true }
+        guard let count = page.count, offset >= count else { return false }
+        return page.itemCount < limit || added == 0
     }
 
     /// How far the next page's offset moves: past this page's new rows only. A page that repeats rows

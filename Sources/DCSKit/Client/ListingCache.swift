@@ -51,6 +51,13 @@ final class ListingCache: @unchecked Sendable {
         "\(offset)/\(limit)/\(name ?? "")"
     }
 
+    /// A digest as lowercase hex (a set key).
+    static func hex(_ digest: [UInt8]) -> String {
+        String(decoding: digest.flatMap { byte in [hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]] }, as: UTF8.self)
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
     /// SHA-256 of a body.
     static func digest(_ body: Data) -> [UInt8] {
         Array(SHA256.hash(data: body))

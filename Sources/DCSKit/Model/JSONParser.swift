@@ -26,7 +26,8 @@ struct JSONParser {
     let bytes: UnsafeBufferPointer<UInt8>
     /// The next byte to read.
     var index = 0
-    private var depth = 0
+    /// Current nesting.
+    var depth = 0
 
     /// Parses a whole document (surrounding whitespace allowed, nothing after the value).
     static func parse(_ data: Data) throws(JSONSyntaxError) -> JSONValue {
@@ -45,7 +46,8 @@ struct JSONParser {
         return try result.get()
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    /// A parser at the start of `bytes`.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
 
@@ -57,7 +59,8 @@ struct JSONParser {
     /// The next byte, nil at the end.
     var current: UInt8? { index < bytes.count ? bytes[index] : nil }
 
-    private mutating func skipWhitespace() {
+    /// Skips JSON whitespace.
+    mutating func skipWhitespace() {
         while index < bytes.count {
             switch bytes[index] {
             case 0x20, 0x0A, 0x0D, 0x09: index += 1
@@ -66,7 +69,8 @@ struct JSONParser {
         }
     }
 
-    private mutating func value() throws(JSONSyntaxError) -> JSONValue {
+    /// Reads any value.
+    mutating func value() throws(JSONSyntaxError) -> JSONValue {
         guard let byte = current else { throw error("unexpected end of the document") }
         switch byte {
         case UInt8(ascii: "{"): return try object()
@@ -90,7 +94,8 @@ struct JSONParser {
         return value
     }
 
-    private mutating func enter() throws(JSONSyntaxError) {
+    /// Enters an object or array (nesting cap).
+    mutating func enter() throws(JSONSyntaxError) {
         depth += 1
         if depth > Self.maximumDepth { throw error("nesting deeper than \(Self.maximumDepth)") }
     }

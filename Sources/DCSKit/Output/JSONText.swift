@@ -50,7 +50,30 @@ enum JSONText {
 
     private static func hex4(_ value: UInt32) -> String {
         let digits = Array("0123456789abcdef")
-        return String([digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)], digits[Int(value >> 4 & 0xF)], digits[Int(value & 0xF)]])
+        return String([
+            digits[Int(value >> 12 & 0xF)], digits[Int(value >> 8 & 0xF)], digits[Int(value >> 4 & 0xF)],
+            digits[Int(value & 0xF)],
+        ])
+    }
+}
+
+extension JSONText {
+    /// Appends `string(text)` as UTF-8; text without anything to escape is copied as is.
+    static func append(_ text: String, to bytes: inout [UInt8]) {
+        var text = text
+        let clean = text.withUTF8 { utf8 in
+            !utf8.contains(where: {
+                $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xD8 || $0 == 0xE1
+                    || $0 == 0xE2 || $0 == 0xEF
+            })
+        }
+        if clean {
+            bytes.append(0x22)
+            text.withUTF8 { bytes.append(contentsOf: $0) }
+            bytes.append(0x22)
+        } else {
+            bytes.append(contentsOf: string(text).utf8)
+        }
     }
 }
 
@@ -58,22 +81,94 @@ extension TaskRecord {
     /// The field names in byte order: the stable key order of JSON output.
     static let sortedFieldNames = fieldNames.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
 
+    /// `"name"` of each sorted field, encoded once.
+    private static let encodedNames = sortedFieldNames.map { Array(JSONText.string($0).utf8) }
+
     /// The record as one JSON object: compact on one line, or pretty with members indented by
     /// `indent` + two spaces and the closing brace by `indent`.
     public func json(pretty: Bool, indent: String = "") -> String {
-        let members = TaskRecord.sortedFieldNames.map { name -> String in
-            let value: String
-            if name == "supported_features" {
-                value = "[" + features.map(JSONText.string).joined(separator: pretty ? ", " : ",") + "]"
-            } else if let text = strings[name] ?? nil {
-                value = JSONText.string(text)
-            } else {
-                value = "null"
+        var bytes: [UInt8] = []
+        appendJSON(pretty: pretty, indent: Array(indent.utf8), to: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Appends `json(pretty:indent:)` as UTF-8 (what `list` writes: no string per member).
+    func appendJSON(pretty: Bool, indent: [UInt8], to bytes: inout [UInt8]) {
+        TaskRecord.appendJSON(of: item, pretty: pretty, indent: indent, to: &bytes)
+    }
+
+    /// Appends the JSON object of `item` (borrowed: no copy of the task per record).
+    static func appendJSON(of item: WatchedTask, pretty: Bool, indent: [UInt8], to bytes: inout [UInt8]) {
+        // The members in `sortedFieldNames` order, each value read in place: a `switch` returning each
+        // value retained and released ~28 strings per record (issue 6). A test checks every member
+        // against `TaskRecord.text(_:)`.
+        var position = 0
+        func name() {
+            if position > 0 { bytes.append(UInt8(ascii: ",")) }
+            if pretty {
+                bytes.append(0x0A)
+                bytes.append(contentsOf: indent)
+                bytes.append(0x20)
+                bytes.append(0x20)
             }
-            return JSONText.string(name) + (pretty ? ": " : ":") + value
+            bytes.append(contentsOf: TaskRecord.encodedNames[position])
+            bytes.append(UInt8(ascii: ":"))
+            if pretty { bytes.append(0x20) }
+            position += 1
         }
-        guard pretty else { return "{" + members.joined(separator: ",") + "}" }
-        let inner = indent + "  "
-        return "{\n" + members.map { inner + $0 }.joined(separator: ",\n") + "\n" + indent + "}"
+        func text(_ value: String) {
+            name()
+            JSONText.append(value, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "{"))
+        text(item.task.createdAt.raw)
+        name()
+        if let date = item.task.createdAt.date {
+            bytes.append(0x22)
+            TaskRecord.appendISO(date, to: &bytes)
+            bytes.append(0x22)
+        } else {
+            bytes.append(contentsOf: "null".utf8)
+        }
+        text(item.task.dataSource)
+        text(item.task.description)
+        text(item.task.ecsTenantPrivateIP)
+        text(item.task.errorMessage)
+        text(item.task.migrationMethod.rawValue)
+        text(item.task.migrationType.rawValue)
+        text(item.task.releasedAt.raw)
+        text(item.task.resumeMode.rawValue)
+        text(item.task.sourceInstanceID)
+        text(item.task.sourceInstanceName)
+        text(item.task.sourceInstanceSpecCode)
+        text(item.task.sourceInstanceStatus)
+        text(item.task.sourceInstanceSubnetID)
+        text(item.task.status.raw)
+        text(item.task.status.category.rawValue)
+        name()
+        bytes.append(UInt8(ascii: "["))
+        for (index, feature) in item.task.supportedFeatures.enumerated() {
+            if index > 0 {
+                bytes.append(UInt8(ascii: ","))
+                if pretty { bytes.append(0x20) }
+            }
+            JSONText.append(feature, to: &bytes)
+        }
+        bytes.append(UInt8(ascii: "]"))
+        text(item.target)
+        text(item.task.targetInstanceAddrs)
+        text(item.task.targetInstanceID)
+        text(item.task.targetInstanceName)
+        text(item.task.targetInstanceSpecCode)
+        text(item.task.targetInstanceStatus)
+        text(item.task.targetInstanceSubnetID)
+        text(item.task.taskID)
+        text(item.task.name)
+        text(item.task.version)
+        if pretty {
+            bytes.append(0x0A)
+            bytes.append(contentsOf: indent)
+        }
+        bytes.append(UInt8(ascii: "}"))
     }
 }

@@ -26,14 +26,51 @@ public struct ListSelection: Sendable, Hashable {
             || (!text.isEmpty && text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "_" })
     }
 
-    /// Filters then sorts.
+    /// Filters then sorts. The order is that of `compare(_:_:by:)`, computed on byte keys built once
+    /// per task (issue 6: `compare(options:)` in the sort took most of `list`'s time at 100,000 tasks).
     public func apply(_ tasks: [WatchedTask]) -> [WatchedTask] {
-        let filtered = tasks.filter(matches)
-        let ordered = filtered.sorted { lhs, rhs in
-            let order = ListSelection.compare(lhs, rhs, by: sort)
-            return reverse ? order == .orderedDescending : order == .orderedAscending
+        let filtered = statuses.isEmpty && (nameContains ?? "").isEmpty ? tasks : tasks.filter(matches)
+        let count = filtered.count
+        var numbers = [Double](repeating: 0, count: count)
+        let texts = KeyColumn(count: count) { index, bytes in
+            // `filtered[index].task.…` chains, not a `let task` copy (a copy retains every string).
+            switch sort {
+            case .name:
+                CollationKey.append(filtered[index].task.name, to: &bytes)
+            case .status:
+                numbers[index] = Double(filtered[index].task.status.category.attentionRank)
+                CollationKey.append(filtered[index].task.status.raw, to: &bytes)
+                // 0x00 sorts below every key byte: a shorter first part still sorts first.
+                bytes.append(0)
+                CollationKey.append(filtered[index].task.name, to: &bytes)
+            case .created:
+                // Unparsable dates sort last, then by raw text.
+                numbers[index] = filtered[index].task.createdAt.date?.timeIntervalSince1970 ?? .infinity
+                CollationKey.append(filtered[index].task.createdAt.raw, to: &bytes)
+            case .target:
+                CollationKey.append(filtered[index].target, to: &bytes)
+                bytes.append(0)
+                CollationKey.append(filtered[index].task.name, to: &bytes)
+            }
         }
-        return ordered
+        let targets = KeyColumn(count: count) { index, bytes in CollationKey.append(filtered[index].target, to: &bytes) }
+        let identifiers = KeyColumn(count: count) { index, bytes in bytes.append(contentsOf: filtered[index].task.taskID.utf8) }
+        var order = Array(0..<count)
+        let reverse = self.reverse
+        texts.withEntries { text in
+            targets.withEntries { target in
+                identifiers.withEntries { identifier in
+                    order.sort { lhs, rhs in
+                        var result = numbers[lhs] == numbers[rhs] ? 0 : (numbers[lhs] < numbers[rhs] ? -1 : 1)
+                        if result == 0 { result = CollationKey.compare(text(lhs), text(rhs)) }
+                        if result == 0 { result = CollationKey.compare(target(lhs), target(rhs)) }
+                        if result == 0 { result = CollationKey.compare(identifier(lhs), identifier(rhs)) }
+                        return reverse ? result > 0 : result < 0
+                    }
+                }
+            }
+        }
+        return order.map { filtered[$0] }
     }
 
     /// Whether one task passes `--status` and `--name`.
@@ -52,7 +89,8 @@ public struct ListSelection: Sendable, Hashable {
         return true
     }
 
-    /// Total order for `key`, ending with target and task id so equal keys never tie.
+    /// Total order for `key`, ending with target and task id so equal keys never tie: the reference
+    /// `apply` must agree with (tests compare both on random tasks).
     static func compare(_ lhs: WatchedTask, _ rhs: WatchedTask, by key: ListSortKey) -> ComparisonResult {
         var steps: [ComparisonResult] = []
         switch key {
@@ -67,18 +105,32 @@ public struct ListSelection: Sendable, Hashable {
             // Unparsable dates sort last, then by raw text.
             let left = lhs.task.createdAt.date?.timeIntervalSince1970 ?? .infinity
             let right = rhs.task.createdAt.date?.timeIntervalSince1970 ?? .infinity
-            steps = [left == right ? .orderedSame : (left < right ? .orderedAscending : .orderedDescending),
-                text(lhs.task.createdAt.raw, rhs.task.createdAt.raw)]
+            steps = [
+                left == right ? .orderedSame : (left < right ? .orderedAscending : .orderedDescending),
+                text(lhs.task.createdAt.raw, rhs.task.createdAt.raw),
+            ]
         case .target:
             steps = [text(lhs.target, rhs.target), text(lhs.task.name, rhs.task.name)]
         }
-        steps += [text(lhs.target, rhs.target), lhs.task.taskID < rhs.task.taskID ? .orderedAscending
-            : (lhs.task.taskID == rhs.task.taskID ? .orderedSame : .orderedDescending)]
+        let leftID = Array(lhs.task.taskID.utf8)
+        let rightID = Array(rhs.task.taskID.utf8)
+        steps += [
+            text(lhs.target, rhs.target),
+            leftID.lexicographicallyPrecedes(rightID)
+                ? .orderedAscending
+                : (leftID == rightID ? .orderedSame : .orderedDescending),
+        ]
         return steps.first { $0 != .orderedSame } ?? .orderedSame
     }
 
+    /// Case-insensitive, numbers by value: the collation bytes `apply` sorts by.
     private static func text(_ lhs: String, _ rhs: String) -> ComparisonResult {
-        lhs.compare(rhs, options: [.caseInsensitive, .numeric])
+        var left: [UInt8] = []
+        var right: [UInt8] = []
+        CollationKey.append(lhs, to: &left)
+        CollationKey.append(rhs, to: &right)
+        let order = left.withUnsafeBufferPointer { l in right.withUnsafeBufferPointer { r in CollationKey.compare(l, r) } }
+        return order == 0 ? .orderedSame : (order < 0 ? .orderedAscending : .orderedDescending)
     }
 
     private static func number(_ lhs: Int, _ rhs: Int) -> ComparisonResult {

@@ -12,30 +12,42 @@
 /// length without leading zeros (one byte), then those digits: a longer number sorts after a shorter
 /// one, digits still sort where `0` sorts among other characters.
 enum CollationKey {
-    /// Appends the key of `text` to `bytes`.
+    /// Appends the key of `text` to `bytes`. A run of digits is written in place (its length byte
+    /// filled in when the run ends), without a buffer per call: keys are built for every task on
+    /// every sort (issue 6).
     static func append(_ text: String, to bytes: inout [UInt8]) {
         let lowered = text.utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A || $0 >= 0x80 }) ? text.lowercased() : text
-        var digits: [UInt8] = []
+        var lengthAt = -1  // index of the open run's length byte, -1 outside a run
+        var runLength = 0
         for byte in lowered.utf8 {
             if byte >= 0x30, byte <= 0x39 {
-                digits.append(byte)
+                if lengthAt < 0 {
+                    bytes.append(0x30)
+                    lengthAt = bytes.count
+                    bytes.append(0)
+                    runLength = 0
+                }
+                // Leading zeros are dropped (a run of zeros keeps one, when it ends).
+                if runLength == 0, byte == 0x30 { continue }
+                bytes.append(byte)
+                runLength += 1
                 continue
             }
-            flush(&digits, into: &bytes)
+            if lengthAt >= 0 { closeRun(at: lengthAt, length: runLength, in: &bytes) }
+            lengthAt = -1
             bytes.append(byte)
         }
-        flush(&digits, into: &bytes)
+        if lengthAt >= 0 { closeRun(at: lengthAt, length: runLength, in: &bytes) }
     }
 
-    /// Writes a pending run of digits (leading zeros dropped, "0" kept as one zero).
-    private static func flush(_ digits: inout [UInt8], into bytes: inout [UInt8]) {
-        guard !digits.isEmpty else { return }
-        var first = 0
-        while first < digits.count - 1, digits[first] == 0x30 { first += 1 }
-        bytes.append(0x30)
-        bytes.append(UInt8(min(digits.count - first, 255)))
-        bytes.append(contentsOf: digits[first...])
-        digits.removeAll(keepingCapacity: true)
+    /// Ends a run of digits: "0" for a run of zeros only, then its length byte.
+    private static func closeRun(at lengthAt: Int, length: Int, in bytes: inout [UInt8]) {
+        var length = length
+        if length == 0 {
+            bytes.append(0x30)
+            length = 1
+        }
+        bytes[lengthAt] = UInt8(min(length, 255))
     }
 
     /// Three-way comparison of two byte ranges: negative, zero or positive.

@@ -27,6 +27,11 @@ public final class TaskCatalog: @unchecked Sendable {
     private var builtKeys: TaskCatalogKeys?
     private var sortedOrders: [TaskSort: [Int32]] = [:]
     private var attachments: [String: any Sendable] = [:]
+    /// Entries containing each recently searched word (bit sets), so that typing back over a word
+    /// (Backspace) or widening a filter is a lookup (issue 6).
+    private var wordMatches: [String: [UInt64]] = [:]
+    /// Words of `wordMatches` from the oldest.
+    private var wordOrder: [String] = []
 
     /// Flattens `snapshot` (target order, then server order, as `TaskSnapshot.watchedTasks`).
     public init(snapshot: TaskSnapshot) {
@@ -135,7 +140,7 @@ public final class TaskCatalog: @unchecked Sendable {
             return query.targets.isEmpty || query.targets.contains { lowered.contains($0) }
         }
         let terms = keys.map { keys in query.terms.map { Needle($0, frequencies: keys.frequencies) } } ?? []
-        return candidates.filter { candidate in
+        var rows = candidates.filter { candidate in
             let index = Int(candidate)
             if !hiddenList.isEmpty, hiddenList.contains(categories[index]) { return false }
             guard let keys else { return true }
@@ -145,7 +150,37 @@ public final class TaskCatalog: @unchecked Sendable {
                 let task = task(at: index)
                 if !query.types.contains(where: { $0.matches(task) }) { return false }
             }
-            return terms.allSatisfy { keys.search.contains($0, in: index) }
+            return true
         }
+        guard let keys else { return rows }
+        // Per word: when at least half the tasks are candidates, a bit set of the tasks holding it, found
+        // in one pass over all of them and kept for the last 32 words (typing back over a word is then a
+        // lookup); else that bit set if known, or a search of the candidates alone (a narrowed filter).
+        // Measured at 100,000 tasks: the one pass is about twice as fast per candidate.
+        for (word, needle) in zip(query.terms, terms) {
+            if let set = cachedMatches(word) ?? (rows.count * 2 >= count ? matches(of: word, needle: needle, in: keys) : nil) {
+                rows = rows.filter { set[Int($0) >> 6] & (1 << UInt64(Int($0) & 63)) != 0 }
+            } else {
+                rows = keys.search.entries(rows, containing: needle)
+            }
+        }
+        return rows
+    }
+
+    /// The bit set of tasks whose search text contains `word`, if computed recently.
+    private func cachedMatches(_ word: String) -> [UInt64]? {
+        lock.withLock { wordMatches[word] }
+    }
+
+    /// The bit set of tasks whose search text contains `word` (`needle`), computed once and kept for
+    /// the last 32 words.
+    private func matches(of word: String, needle: Needle, in keys: TaskCatalogKeys) -> [UInt64] {
+        if let known = cachedMatches(word) { return known }
+        let found = keys.search.entriesContaining(needle)
+        lock.withLock {
+            if wordMatches.updateValue(found, forKey: word) == nil { wordOrder.append(word) }
+            if wordOrder.count > 32 { wordMatches[wordOrder.removeFirst()] = nil }
+        }
+        return found
     }
 }

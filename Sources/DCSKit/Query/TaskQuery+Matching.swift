@@ -28,6 +28,16 @@ extension TaskQuery {
     }
 }
 
+extension TaskQuery {
+    /// The UTF-8 size of `searchText(of:)` before lowercasing.
+    static func searchTextSize(of task: MigrationTask) -> Int {
+        task.name.utf8.count + task.taskID.utf8.count + task.dataSource.utf8.count + task.sourceInstanceName.utf8.count
+            + task.targetInstanceName.utf8.count + task.targetInstanceAddrs.utf8.count + task.ecsTenantPrivateIP.utf8.count
+            + task.description.utf8.count + task.errorMessage.utf8.count + task.sourceInstanceID.utf8.count
+            + task.targetInstanceID.utf8.count + 10
+    }
+}
+
 extension TaskQuery.TypeMatch {
     /// True when the task's type or method is this one.
     func matches(_ task: MigrationTask) -> Bool {

@@ -16,36 +16,37 @@ import Testing
         #expect(collection.tasks.last?.taskID == "task-02500")
         #expect(Set(collection.tasks.map(\.taskID)).count == 2500)
         let requests = server.requests
-        // Stops when count is reached: no trailing empty-page request.
-        #expect(requests.count == (2500 + pageSize - 1) / pageSize)
-        #expect(requests.map { $0.query["offset"] } == (0..<requests.count).map { String($0 * pageSize) })
+        // Stops when count is reached by a page that is not full; after a full last page, one more
+        // request shows that count did not under-report.
+        #expect(requests.count == (2500 + pageSize - 1) / pageSize + (2500 % pageSize == 0 ? 1 : 0))
+        #expect(requests.map { Int($0.query["offset"] ?? "") ?? -1 }.sorted() == (0..<requests.count).map { $0 * pageSize })
         #expect(requests.allSatisfy { $0.query["limit"] == String(pageSize) && $0.path == "/v2/proj-1/migration-tasks" })
     }
 
-    @Test func shrinkingCountEndsTheListingEarly() async throws {
-        let tasks = TaskPageScript.numbered(10).tasks
+    @Test func shrinkingCountEndsTheListingAtAPageThatIsNotFull() async throws {
+        let tasks = TaskPageScript.numbered(5).tasks
         let server = try ScriptedHTTPServer { request in
             let offset = Int(request.query["offset"] ?? "0") ?? 0
-            // The first page says 10 tasks; by the second page, tasks were deleted and count is 4.
-            return .json(200, TaskPageScript.body(tasks, offset: offset, limit: 3, count: offset == 0 ? 10 : 4))
+            // The first page says 10 tasks; by the second page, tasks were deleted: 5 left, count 5.
+            return .json(200, TaskPageScript.body(tasks, offset: offset, limit: 3, count: offset == 0 ? 10 : 5))
         }
         defer { server.stop() }
-        let collection = try await ClientTestKit.client(server, pageSize: 3).listAllTasks()
-        #expect(collection.tasks.map(\.taskID) == (1...6).map { String(format: "task-%05d", $0) })
+        let collection = try await ClientTestKit.client(server, pageSize: 3, pageConcurrency: 1).listAllTasks()
+        #expect(collection.tasks.map(\.taskID) == (1...5).map { String(format: "task-%05d", $0) })
         #expect(server.requests.count == 2)
     }
 
-    @Test func countOfTheCurrentPageDecidesTheEnd() async throws {
+    @Test func countOfTheCurrentPageDecidesTheEndOfAPageThatIsNotFull() async throws {
         let tasks = TaskPageScript.numbered(9).tasks
         let server = try ScriptedHTTPServer { request in
             let offset = Int(request.query["offset"] ?? "0") ?? 0
-            return .json(200, TaskPageScript.body(tasks, offset: offset, limit: 3, count: offset == 0 ? 3 : 9))
+            return .json(200, TaskPageScript.body(tasks, offset: offset, limit: 4, count: offset == 0 ? 20 : 9))
         }
         defer { server.stop() }
-        // count 3 on the first page ends the listing there: count is the server's total at that moment.
-        let collection = try await ClientTestKit.client(server, pageSize: 3).listAllTasks()
-        #expect(collection.tasks.count == 3)
-        #expect(server.requests.count == 1)
+        // Pages 0, 4, 8: the third holds one task and count (9 by then) is reached.
+        let collection = try await ClientTestKit.client(server, pageSize: 4, pageConcurrency: 1).listAllTasks()
+        #expect(collection.tasks.count == 9)
+        #expect(server.requests.count == 3)
     }
 
     @Test func duplicatesAcrossPagesAreRemoved() async throws {
@@ -68,10 +69,12 @@ import Testing
         let tasks = TaskPageScript.numbered(3).tasks
         let server = try ScriptedHTTPServer { request in
             let offset = Int(request.query["offset"] ?? "0") ?? 0
-            return .json(200, offset == 0 ? TaskPageScript.body(tasks, offset: 0, limit: 3, count: 50) : #"{"count":50,"migration_tasks":[]}"#)
+            return .json(
+                200,
+                offset == 0 ? TaskPageScript.body(tasks, offset: 0, limit: 3, count: 50) : #"{"count":50,"migration_tasks":[]}"#)
         }
         defer { server.stop() }
-        let collection = try await ClientTestKit.client(server, pageSize: 3).listAllTasks()
+        let collection = try await ClientTestKit.client(server, pageSize: 3, pageConcurrency: 1).listAllTasks()
         #expect(collection.tasks.count == 3)
         #expect(server.requests.count == 2)
     }
@@ -82,7 +85,9 @@ import Testing
             return .json(200, #"{"count":1000000,"migration_tasks":[{"task_id":"t\#(offset)"}]}"#)
         }
         defer { server.stop() }
-        let error = await ClientTestKit.apiError { try await ClientTestKit.client(server, pageSize: 1, maxPages: 5).listAllTasks() }
+        let error = await ClientTestKit.apiError {
+            try await ClientTestKit.client(server, pageSize: 1, maxPages: 5).listAllTasks()
+        }
         #expect(error == .pageCapExceeded(pages: 5, pageSize: 1, host: "127.0.0.1:\(server.port)"))
         #expect(error?.userMessage.contains("page_size") == true)
         #expect(server.requests.count == 5)
@@ -91,7 +96,7 @@ import Testing
     @Test func oddItemsAreReportedWithTheirPositionAndTheRestKept() async throws {
         let server = try ScriptedHTTPServer { request in
             let offset = Int(request.query["offset"] ?? "0") ?? 0
-            let page = offset == 0 ? #"[{"task_id":"a"},{"task_id":"b"}]"# : #"[7,{"task_id":"c"}]"#
+            let page = offset == 0 ? #"[{"task_id":"a"},{"task_id":"b"}]"# : (offset == 2 ? #"[7,{"task_id":"c"}]"# : "[]")
             return .json(200, #"{"count":4,"migration_tasks":\#(page)}"#)
         }
         defer { server.stop() }

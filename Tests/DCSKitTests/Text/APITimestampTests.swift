@@ -32,3 +32,40 @@ import Testing
         #expect(stamp.date == nil)
     }
 }
+
+/// The arithmetic date parsing (issue 6) gives what `Calendar.date(from:)` gave.
+@Suite struct APITimestampCalendarTests {
+    static let calendar: Calendar = {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
+        return calendar
+    }()
+
+    @Test func agreesWithTheGregorianCalendarOnManyDates() throws {
+        var state: UInt64 = 42
+        for _ in 0..<2000 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            let year = 1600 + Int(state >> 33) % 800
+            let month = 1 + Int(state >> 20) % 12
+            let day = 1 + Int(state >> 8) % 31
+            let hour = Int(state >> 40) % 24
+            let minute = Int(state >> 46) % 60
+            let second = Int(state >> 52) % 61
+            let text = String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", year, month, day, hour, minute, second)
+            let components = DateComponents(
+                calendar: Self.calendar, timeZone: TimeZone(identifier: "UTC"), year: year, month: month, day: day,
+                hour: hour, minute: minute, second: second)
+            let expected = try #require(Self.calendar.date(from: components))
+            #expect(APITimestamp.parse(text) == expected, "\(text)")
+        }
+    }
+
+    @Test func dayPastTheMonthEndRollsOverAsTheCalendarDid() throws {
+        let date = try #require(APITimestamp.parse("2023-02-31 00:00:00"))
+        #expect(date.timeIntervalSince1970 == 1_677_801_600)  // 2023-03-03T00:00:00Z
+        #expect(APITimestamp.parse("2024-02-29T23:59:60Z")?.timeIntervalSince1970 == 1_709_251_200)  // 2024-03-01
+        #expect(APITimestamp.parse("2024-00-10T00:00:00Z") == nil)
+        #expect(APITimestamp.parse("2024-01-10T00:00:00+0x:00") == nil)
+        #expect(APITimestamp.parse("２０２４-01-10T00:00:00Z") == nil)
+    }
+}
