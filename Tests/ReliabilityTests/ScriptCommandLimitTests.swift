@@ -37,17 +37,20 @@ struct ScriptCommandLimitTests {
         #expect(seconds < 3, "took \(seconds) s after SIGINT")
     }
 
-    /// Hostile names reach `events` as new tasks: the listing starts cut short by a lying count, then
-    /// the whole list (with hostile text in every field) comes in, 20 "new" events.
+    /// Hostile names reach `events` in status-change lines: every field of the 40 tasks carries hostile
+    /// text from the start, then 20 tasks change status through the simulator's control call. (A lying
+    /// `count` no longer hides tasks — full pages always continue — so it cannot stage "new" tasks.)
     @Test(arguments: ["text", "ndjson"])
     func eventsNeverWriteHostileText(_ format: String) async throws {
         let (out, err, passwords) = try await Self.scenario(
-            faults: ["hostile", "liecount:-25"], ["events", "--output", format, "--interval", "0.5", "--request-timeout", "1"]
+            faults: ["hostile"], ["events", "--output", format, "--interval", "0.5", "--request-timeout", "1"]
         ) { events, simulator in
-            guard events.waitFor(30, { $1.contains("watching 20 tasks") }) else {
+            guard events.waitFor(30, { $1.contains("watching 40 tasks") }) else {
                 throw TestProcessError("events: no baseline: \(events.err.suffix(400))")
             }
-            try simulator.setFaults(["hostile"])
+            for task in simulator.tasksAndStatuses.prefix(20) {
+                try simulator.setStatus(task.status == "FAILED" ? "SUCCESS" : "FAILED", of: task.id)
+            }
             _ = events.waitFor(20) { out, _ in out.split(separator: "\n").count >= 20 }
             events.signal(SIGTERM)
             _ = events.exitStatus(within: 5)
@@ -58,7 +61,7 @@ struct ScriptCommandLimitTests {
         if format == "ndjson" {
             let objects = lines.compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
             #expect(objects.count == lines.count)
-            #expect(objects.filter { $0["event"] as? String == "added" }.count >= 20)
+            #expect(objects.filter { $0["event"] as? String == "status" }.count >= 20)
             // Lossless: the hostile names are there, escaped.
             #expect(objects.contains { ($0["name"] as? String)?.contains("\u{1B}") == true })
         }

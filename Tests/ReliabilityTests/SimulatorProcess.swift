@@ -60,6 +60,15 @@ final class SimulatorProcess: @unchecked Sendable {
         guard status == 200 || status == 204 else { throw TestProcessError("POST /_sim/faults answered \(status)") }
     }
 
+    /// Overrides one task's status (`POST /_sim/tasks/{id}/status`), as the benchmarks do.
+    func setStatus(_ status: String, of taskID: String) throws {
+        var request = URLRequest(url: url.appendingPathComponent("_sim/tasks/\(taskID)/status"))
+        request.httpMethod = "POST"
+        request.httpBody = try JSONSerialization.data(withJSONObject: ["status": status])
+        let answer = try Self.blockingStatus(request)
+        guard answer == 200 else { throw TestProcessError("POST /_sim/tasks/\(taskID)/status answered \(answer)") }
+    }
+
     /// Stops the simulator (SIGTERM, then SIGKILL after 5 s) and waits for it; once.
     func stop() {
         let first = stopped.withLock {
@@ -78,6 +87,11 @@ final class SimulatorProcess: @unchecked Sendable {
     /// `stop()` off the concurrency pool (it waits for the process).
     func stopAsync() async {
         _ = try? await OffPool.run { [self] in stop() }
+    }
+
+    /// The ids and statuses of its tasks, from an in-process router with the same seed and count.
+    var tasksAndStatuses: [(id: String, status: String)] {
+        SimulatorRouter(configuration: SimulatorConfiguration(taskCount: tasks)).snapshots().map { ($0.task.id, $0.status) }
     }
 
     /// The passwords its detail call returns: the scenario is a function of the seed, so an in-process
