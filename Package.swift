@@ -23,6 +23,8 @@ let package = Package(
             pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
+        // glibc's mallopt for the executable's start-up memory settings (not in Swift's Glibc module).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .target(
             name: "DCSKit",
             dependencies: [
@@ -46,7 +48,7 @@ let package = Package(
         .executableTarget(
             name: "dcswatch",
             dependencies: [
-                "DCSKit", "DashboardUI", "CursesTerminal", "DCSSimulator",
+                "DCSKit", "DashboardUI", "CursesTerminal", "DCSSimulator", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

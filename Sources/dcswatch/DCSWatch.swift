@@ -18,6 +18,7 @@ struct DCSWatch: AsyncParsableCommand {
 
     /// Runs the command; usage errors exit with 2 (as documented for `list`), not ArgumentParser's 64.
     static func main() async {
+        MemoryTuning.apply(environment: ProcessInfo.processInfo.environment)
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? AsyncParsableCommand {
