@@ -18,9 +18,9 @@ enum MemoryTuning {
         #if canImport(Glibc)
         // Two arenas: the UI thread and everything else rarely contend on one lock for long.
         if environment["MALLOC_ARENA_MAX"] == nil { _ = mallopt(M_ARENA_MAX, 2) }
-        // Blocks of 128 KiB and more (page bodies, snapshot arrays) are mapped on their own and given
+        // Blocks of 1 MiB and more (1,000-task page bodies, snapshot arrays) are mapped on their own and given
         // back on free; setting it fixes the threshold (glibc's dynamic raise is switched off).
-        if environment["MALLOC_MMAP_THRESHOLD_"] == nil { _ = mallopt(M_MMAP_THRESHOLD, 128 * 1024) }
+        if environment["MALLOC_MMAP_THRESHOLD_"] == nil { _ = mallopt(M_MMAP_THRESHOLD, 1024 * 1024) }
         // Free memory above 256 KiB at the top of a heap is returned to the system.
         if environment["MALLOC_TRIM_THRESHOLD_"] == nil { _ = mallopt(M_TRIM_THRESHOLD, 256 * 1024) }
         #endif
