@@ -94,7 +94,7 @@ public final class DashboardLoop: @unchecked Sendable {
                 case .quit: quit = true
                 case .redrawAll: repaint = true
                 case .bell: screen.bell()
-                case .refreshNow, .setPaused, .setInterval, .notify, .copyToClipboard, .loadDetail, .loadLogs:
+                case .refreshNow, .setPaused, .setInterval, .notify, .copyToClipboard, .loadDetail, .loadLogs, .pollTasks:
                     perform(effect)
                 }
             }
