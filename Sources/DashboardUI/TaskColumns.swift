@@ -56,6 +56,11 @@ struct TaskColumns: Hashable {
         }
     }
 
+    /// Columns from the left edge through the end of the name column: the selection bar.
+    var selectionWidth: Int {
+        [status, progress, target].filter { $0 > 0 }.reduce(0) { $0 + $1 + Self.gap } + name
+    }
+
     /// Columns used by all visible columns but name and route, including their gaps.
     private var fixedTotal: Int {
         [status, progress, target, type, created, age].filter { $0 > 0 }.reduce(0) { $0 + $1 + Self.gap }
