@@ -34,6 +34,8 @@ public final class DashboardLoop: @unchecked Sendable {
     private let lock = NSLock()
     private var stopSignal: Int32?
     private var lastTickSecond: Int
+    /// The state changed in a way that may wait for the next tick (see `mayWait`).
+    private var drawPending = false
 
     /// Builds a loop; `perform` receives the effects other than quit, redraw and bell. `insights`
     /// carries the stats poller's events, drained right after the monitor's.
@@ -83,11 +85,13 @@ public final class DashboardLoop: @unchecked Sendable {
         }
     }
 
-    /// Reduces the events, performs effects, redraws if anything visible changed; true on quit.
+    /// Reduces the events, performs effects, redraws if anything visible changed; true on quit. Changes
+    /// that may wait (`mayWait`) are drawn with the next tick, at most a second later.
     func handle(_ events: [DashboardEvent]) -> Bool {
         let before = state
         var quit = false
         var repaint = false
+        let canWait = events.allSatisfy { Self.mayWait($0, before: before) }
         for event in events {
             for effect in DashboardReducer.reduce(state: &state, event: event) {
                 switch effect {
@@ -103,9 +107,32 @@ public final class DashboardLoop: @unchecked Sendable {
         if repaint { screen.invalidate() }
         // The frame is compared cell by cell by the screen; skipping the render when the state did not
         // change keeps an idle dashboard at zero work.
-        if repaint || state != before {
+        let changed = state != before
+        if changed, canWait, !repaint {
+            drawPending = true
+            return false
+        }
+        if repaint || changed || drawPending {
+            drawPending = false
             screen.draw(DashboardView.render(state))
         }
         return false
+    }
+
+    /// True for events whose effect on the screen can wait for the next tick (≤ 1 s): a fetch starting
+    /// (the spinner shows only after a second anyway), a refresh that changed no task of a target
+    /// already shown and not failing, and stats, detail or logs of a task other than the selected
+    /// one. Rendering a frame is the idle dashboard's main cost; this draws about once a second
+    /// instead of up to four times (issue 6: idle CPU). Keys, resizes, ticks, failures, changes and
+    /// the first data are drawn at once.
+    static func mayWait(_ event: DashboardEvent, before: DashboardState) -> Bool {
+        switch event {
+        case .fetchStarted: return before.snapshot.oldestFetch != nil
+        case .snapshotReceived(let snapshot, let diff):
+            return diff.isEmpty && before.snapshot.oldestFetch != nil && before.snapshot.failingTargets.isEmpty
+                && snapshot.failingTargets.isEmpty
+        case .insightReceived(let insight): return insight.key != before.selection
+        case .keyPressed, .terminalResized, .tick, .refreshFailed: return false
+        }
     }
 }
