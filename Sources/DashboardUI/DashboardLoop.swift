@@ -13,6 +13,9 @@ public final class DashboardLoop: @unchecked Sendable {
     /// The read timeout while a fetch is in flight or no data has arrived yet: its result then shows
     /// within 25 ms (the first frame with data, issue 6) without polling that often when idle.
     public static let busyReadTimeoutMilliseconds = 25
+    /// The read timeout until the first data has arrived: the first frame with data is drawn within
+    /// 10 ms of its arrival (issue 6: exec to first frame), for the first fetch's fraction of a second.
+    public static let startReadTimeoutMilliseconds = 10
 
     /// Why the loop ended.
     public enum Exit: Sendable, Hashable {
@@ -64,8 +67,7 @@ public final class DashboardLoop: @unchecked Sendable {
         while true {
             if let signal = lock.withLock({ stopSignal }) { return .stopped(signal) }
             var events: [DashboardEvent] = []
-            let waiting = state.snapshot.oldestFetch == nil || state.snapshot.isFetching
-            let timeout = waiting ? Self.busyReadTimeoutMilliseconds : Self.readTimeoutMilliseconds
+            let timeout = Self.readTimeout(for: state.snapshot)
             switch screen.read(timeoutMilliseconds: timeout) {
             case .closed: return .terminalClosed
             case .key(let key): events.append(.keyPressed(key))
@@ -83,6 +85,14 @@ public final class DashboardLoop: @unchecked Sendable {
             if events.isEmpty { continue }
             if handle(events) { return .quit }
         }
+    }
+
+    /// How long the next read may wait: short until the first data (unless a target already failed:
+    /// then it may never come), shorter while a fetch runs, else the idle timeout.
+    public static func readTimeout(for snapshot: TaskSnapshot) -> Int {
+        if snapshot.oldestFetch == nil, snapshot.failingTargets.isEmpty { return startReadTimeoutMilliseconds }
+        if snapshot.oldestFetch == nil || snapshot.isFetching { return busyReadTimeoutMilliseconds }
+        return readTimeoutMilliseconds
     }
 
     /// Reduces the events, performs effects, redraws if anything visible changed; true on quit. Changes
