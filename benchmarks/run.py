@@ -35,6 +35,7 @@ PROJECT = "0123456789abcdef0123456789abcdef"
 DOWN = b"\x1bOB"  # keypad-transmit mode (smkx), as a real xterm sends it to curses programs
 PAGE_DOWN = b"\x1b[6~"
 ESC = b"\x1b"
+MOVE_WINDOW = 0.3  # seconds counted after each ↓: the move and the fetches it starts
 
 
 def log(text):
@@ -151,6 +152,14 @@ class Session:
                 return done - sent, sum(n for _, n in program.events[first_event:])
         return None, 0
 
+    def bytes_caused(self, key, seconds):
+        """Sends `key` and returns every byte written in the `seconds` after it."""
+        before = len(self.program.output)
+        self.program.send(key)
+        self.program.pump(seconds)
+        self.screen.update()
+        return len(self.program.output) - before
+
     def bytes_over(self, seconds):
         before = len(self.program.output)
         self.program.pump(seconds)
@@ -203,12 +212,11 @@ def measure_dashboard(results, quick):
         results["idle_cpu_percent"] = cpu / elapsed * 100
         log(f"  idle: {idle_bytes} B over {elapsed:.1f} s, cpu {cpu:.2f} s")
 
-        # Cursor moves.
+        # Cursor moves: every byte a press causes, also what arrives later because of it (the selected
+        # task's stats, detail and logs), up to the next press.
         per_key = []
         for _ in range(10 if quick else 20):
-            _, size = session.key_to_frame(DOWN)
-            per_key.append(size)
-            program.pump(0.15)
+            per_key.append(session.bytes_caused(DOWN, MOVE_WINDOW))
         results["down_bytes"] = median(per_key)
         results["down_bytes_runs"] = per_key
         log(f"  ↓ bytes: {per_key}")
@@ -242,10 +250,10 @@ def measure_dashboard(results, quick):
         program.pump(0.5)
         latencies = []
         for _ in range(5 if quick else 10):
-            seconds, _ = session.key_to_frame(b"?", lambda lines: any(" Keys " in line for line in lines))
+            seconds, _ = session.key_to_frame(b"?", lambda lines: any("─ Keys ─" in line for line in lines))
             latencies.append(None if seconds is None else seconds * 1000)
             program.pump(0.1)
-            seconds, _ = session.key_to_frame(ESC, lambda lines: not any(" Keys " in line for line in lines))
+            seconds, _ = session.key_to_frame(ESC, lambda lines: not any("─ Keys ─" in line for line in lines))
             latencies.append(None if seconds is None else seconds * 1000)
             program.pump(0.1)
         results["hang_key_ms"] = median(latencies)
@@ -288,9 +296,18 @@ def wait_burst(session, predicate, first_event, timeout, gap=0.05):
 def visible_unique_tasks(lines, tasks):
     """(screen row, task) for list rows 4 and below whose shown name matches exactly one task."""
     header = lines[2]
-    if "NAME" not in header or "TYPE" not in header:
+    if "NAME" not in header:
         return []
-    start, end = header.index("NAME"), header.index("TYPE")
+    # The name column ends where the next column's title starts (TYPE, or SOURCE when the progress
+    # column has pushed TYPE out at 120 columns with the detail pane).
+    start = header.index("NAME")
+    end = start + len("NAME")
+    while end < len(header) and header[end] != " ":
+        end += 1  # the sort mark
+    while end < len(header) and header[end] == " ":
+        end += 1
+    if end >= len(header) or header[end] == "│":
+        return []
     found = []
     for screen_row in range(6, ROWS - 1):
         shown = lines[screen_row][start:end].strip()
@@ -420,9 +437,7 @@ def measure_htop(results, quick):
         results["htop_cpu_percent"] = (program.cpu_seconds() - cpu0) / elapsed * 100
         per_key = []
         for _ in range(10 if quick else 20):
-            _, size = session.key_to_frame(DOWN)
-            per_key.append(size)
-            program.pump(0.15)
+            per_key.append(session.bytes_caused(DOWN, MOVE_WINDOW))
         results["htop_down_bytes"] = median(per_key)
         results["htop_peak_mib"] = program.peak_rss_mib()
         program.close()

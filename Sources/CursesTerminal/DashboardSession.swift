@@ -105,6 +105,7 @@ public enum DashboardSession {
             case .setInterval(let seconds): monitor.setInterval(seconds)
             case .loadDetail(let task): poller?.requestDetail(task)
             case .loadLogs(let task): poller?.requestLogs(task)
+            case .pollTasks(let tasks): poller?.setTasks(tasks)
             case .notify(let title, let body):
                 // Only in mode `on` (the reducer asks only then; checked again at the boundary).
                 guard policy.mode == .on else { return }

@@ -24,4 +24,7 @@ public enum DashboardEffect: Sendable, Hashable {
     case loadDetail(WatchedTask)
     /// Fetch this task's latest logs (off the UI thread).
     case loadLogs(WatchedTask)
+    /// Poll the progress of exactly these tasks from now on: the running online tasks on screen and
+    /// the selection (issue 6: only what the user sees costs API calls).
+    case pollTasks([WatchedTask])
 }

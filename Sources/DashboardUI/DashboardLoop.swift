@@ -13,6 +13,9 @@ public final class DashboardLoop: @unchecked Sendable {
     /// The read timeout while a fetch is in flight or no data has arrived yet: its result then shows
     /// within 25 ms (the first frame with data, issue 6) without polling that often when idle.
     public static let busyReadTimeoutMilliseconds = 25
+    /// The read timeout until the first data has arrived: the first frame with data is drawn within
+    /// 10 ms of its arrival (issue 6: exec to first frame), for the first fetch's fraction of a second.
+    public static let startReadTimeoutMilliseconds = 10
 
     /// Why the loop ended.
     public enum Exit: Sendable, Hashable {
@@ -34,6 +37,8 @@ public final class DashboardLoop: @unchecked Sendable {
     private let lock = NSLock()
     private var stopSignal: Int32?
     private var lastTickSecond: Int
+    /// The state changed in a way that may wait for the next tick (see `mayWait`).
+    private var drawPending = false
 
     /// Builds a loop; `perform` receives the effects other than quit, redraw and bell. `insights`
     /// carries the stats poller's events, drained right after the monitor's.
@@ -62,8 +67,7 @@ public final class DashboardLoop: @unchecked Sendable {
         while true {
             if let signal = lock.withLock({ stopSignal }) { return .stopped(signal) }
             var events: [DashboardEvent] = []
-            let waiting = state.snapshot.oldestFetch == nil || state.snapshot.isFetching
-            let timeout = waiting ? Self.busyReadTimeoutMilliseconds : Self.readTimeoutMilliseconds
+            let timeout = Self.readTimeout(for: state.snapshot)
             switch screen.read(timeoutMilliseconds: timeout) {
             case .closed: return .terminalClosed
             case .key(let key): events.append(.keyPressed(key))
@@ -83,18 +87,28 @@ public final class DashboardLoop: @unchecked Sendable {
         }
     }
 
-    /// Reduces the events, performs effects, redraws if anything visible changed; true on quit.
+    /// How long the next read may wait: short until the first data (unless a target already failed:
+    /// then it may never come), shorter while a fetch runs, else the idle timeout.
+    public static func readTimeout(for snapshot: TaskSnapshot) -> Int {
+        if snapshot.oldestFetch == nil, snapshot.failingTargets.isEmpty { return startReadTimeoutMilliseconds }
+        if snapshot.oldestFetch == nil || snapshot.isFetching { return busyReadTimeoutMilliseconds }
+        return readTimeoutMilliseconds
+    }
+
+    /// Reduces the events, performs effects, redraws if anything visible changed; true on quit. Changes
+    /// that may wait (`mayWait`) are drawn with the next tick, at most a second later.
     func handle(_ events: [DashboardEvent]) -> Bool {
         let before = state
         var quit = false
         var repaint = false
+        let canWait = events.allSatisfy { Self.mayWait($0, before: before) }
         for event in events {
             for effect in DashboardReducer.reduce(state: &state, event: event) {
                 switch effect {
                 case .quit: quit = true
                 case .redrawAll: repaint = true
                 case .bell: screen.bell()
-                case .refreshNow, .setPaused, .setInterval, .notify, .copyToClipboard, .loadDetail, .loadLogs:
+                case .refreshNow, .setPaused, .setInterval, .notify, .copyToClipboard, .loadDetail, .loadLogs, .pollTasks:
                     perform(effect)
                 }
             }
@@ -103,9 +117,32 @@ public final class DashboardLoop: @unchecked Sendable {
         if repaint { screen.invalidate() }
         // The frame is compared cell by cell by the screen; skipping the render when the state did not
         // change keeps an idle dashboard at zero work.
-        if repaint || state != before {
+        let changed = state != before
+        if changed, canWait, !repaint {
+            drawPending = true
+            return false
+        }
+        if repaint || changed || drawPending {
+            drawPending = false
             screen.draw(DashboardView.render(state))
         }
         return false
+    }
+
+    /// True for events whose effect on the screen can wait for the next tick (≤ 1 s): a fetch starting
+    /// (the spinner shows only after a second anyway), a refresh that changed no task of a target
+    /// already shown and not failing, and stats, detail or logs of a task other than the selected
+    /// one. Rendering a frame is the idle dashboard's main cost; this draws about once a second
+    /// instead of up to four times (issue 6: idle CPU). Keys, resizes, ticks, failures, changes and
+    /// the first data are drawn at once.
+    static func mayWait(_ event: DashboardEvent, before: DashboardState) -> Bool {
+        switch event {
+        case .fetchStarted: return before.snapshot.oldestFetch != nil
+        case .snapshotReceived(let snapshot, let diff):
+            return diff.isEmpty && before.snapshot.oldestFetch != nil && before.snapshot.failingTargets.isEmpty
+                && snapshot.failingTargets.isEmpty
+        case .insightReceived(let insight): return insight.key != before.selection
+        case .keyPressed, .terminalResized, .tick, .refreshFailed: return false
+        }
     }
 }

@@ -83,6 +83,28 @@ extension DashboardReducer {
         return effects
     }
 
+    /// Asks the poller for the running online tasks the user sees when that set changed (scroll,
+    /// selection, filter, sort, resize, a status change): the rows on screen, then the selection.
+    static func pollRequests(_ state: inout DashboardState) -> [DashboardEffect] {
+        guard state.fetchesInsights else { return [] }
+        var wanted = visibleTasks(state).filter(StatsPoller.isPollable)
+        if let selected = state.selectedTask, StatsPoller.isPollable(selected), !wanted.contains(where: { $0.id == selected.id }) {
+            wanted.append(selected)
+        }
+        guard wanted != state.polledTasks else { return [] }
+        state.polledTasks = wanted
+        return [.pollTasks(wanted)]
+    }
+
+    /// The tasks whose rows are on screen now (none when the full detail or the events cover the list).
+    static func visibleTasks(_ state: DashboardState) -> [WatchedTask] {
+        let layout = DashboardLayout(state)
+        guard !layout.tooSmall, layout.placement != .full, !(state.showEvents && layout.detail == nil) else { return [] }
+        let end = min(state.scrollOffset + layout.list.height, state.rows.count)
+        guard state.scrollOffset < end else { return [] }
+        return (state.scrollOffset..<end).map { state.rows[$0] }
+    }
+
     /// True when the detail pane shows this task's logs.
     static func wantsLogs(_ task: WatchedTask, state: DashboardState) -> Bool {
         state.logsWanted.contains(task.id) || task.task.status.category == .failed

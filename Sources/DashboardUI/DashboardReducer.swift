@@ -31,7 +31,7 @@ public enum DashboardReducer {
             if !state.highlights.isEmpty { state.highlights = state.highlights.filter { $0.value > date } }
         }
         keepSelectionVisible(&state)
-        return effects + insightRequests(&state)
+        return effects + pollRequests(&state) + insightRequests(&state)
     }
 
     /// Scrolls so the selected row is inside the list area.

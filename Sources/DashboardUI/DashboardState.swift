@@ -79,6 +79,8 @@ public struct DashboardState: Sendable, Equatable {
     public var highlights: [TaskKey: Date] = [:]
     /// True while the events pane is shown.
     public var showEvents = false
+    /// The tasks the stats poller was last asked to poll (`DashboardEffect.pollTasks`).
+    public internal(set) var polledTasks: [WatchedTask] = []
     /// Tasks whose logs the user asked for (failed tasks show theirs without asking).
     public var logsWanted: Set<TaskKey> = []
     /// Which finished tasks ring or notify.

@@ -32,7 +32,7 @@ enum DetailView {
             return
         }
         let valueWidth = max(width - labelWidth - 1, 1)
-        for (label, value, role) in fields(watched, state: state) {
+        for (label, value, role) in fields(watched, state: state, compact: placement != .full) {
             // Beside or below the list every field keeps its row (one line, cut with …), so moving the
             // selection rewrites only the values that differ; the full-screen detail wraps long values.
             let lines = placement == .full ? wrap(value, width: valueWidth) : [DisplayWidth.truncate(value, to: valueWidth)]
@@ -49,19 +49,18 @@ enum DetailView {
         }
     }
 
-    /// Label, sanitised value and role of every field.
-    static func fields(_ watched: WatchedTask, state: DashboardState) -> [(String, String, StyleRole)] {
+    /// Label, sanitised value and role of the fields shown: every field in the full-screen detail, a
+    /// summary beside or below the list (`compact`). The summary's rows depend only on the task's list
+    /// fields, never on whether its stats, detail or logs have arrived (placeholders hold their rows),
+    /// so nothing shifts when they arrive and a cursor move rewrites only the values that differ
+    /// (issue 6: bytes per cursor move).
+    static func fields(_ watched: WatchedTask, state: DashboardState, compact: Bool = false) -> [(String, String, StyleRole)] {
+        compact ? summaryFields(watched, state: state) : allFields(watched, state: state)
+    }
+
+    /// The full-screen detail: every field the list, detail, stats and logs calls return.
+    static func allFields(_ watched: WatchedTask, state: DashboardState) -> [(String, String, StyleRole)] {
         let task = watched.task
-        func safe(_ text: String) -> String {
-            let clean = SafeText.line(text, limit: 2000)
-            return clean.isEmpty ? "-" : clean
-        }
-        func time(_ stamp: APITimestamp) -> String {
-            guard !stamp.raw.isEmpty else { return "-" }
-            guard let date = stamp.date else { return safe(stamp.raw) }
-            return AgeFormat.dateTime(date, timeZone: state.timeZone) + " ("
-                + AgeFormat.duration(state.now.timeIntervalSince(date)) + " ago)"
-        }
         let category = task.status.category
         var rows: [(String, String, StyleRole)] = [
             ("Name", safe(task.name), .normal),
@@ -74,8 +73,8 @@ enum DetailView {
             ("Type", safe(task.migrationType.rawValue), .normal),
             ("Method", safe(task.migrationMethod.rawValue), .normal),
             ("Resume mode", safe(task.resumeMode.rawValue), .normal),
-            ("Created", time(task.createdAt), .normal),
-            ("Released", time(task.releasedAt), .normal),
+            ("Created", time(task.createdAt, state: state), .normal),
+            ("Released", time(task.releasedAt, state: state), .normal),
             ("Error", safe(task.errorMessage), task.errorMessage.isEmpty ? .normal : .error),
         ]
         rows += logRows(watched, state: state)
@@ -98,6 +97,19 @@ enum DetailView {
             ("Features", task.supportedFeatures.isEmpty ? "-" : safe(task.supportedFeatures.joined(separator: ", ")), .normal),
         ]
         return rows
+    }
+
+    /// A sanitised one-line value, "-" when empty.
+    static func safe(_ text: String) -> String {
+        let clean = SafeText.line(text, limit: 2000)
+        return clean.isEmpty ? "-" : clean
+    }
+
+    /// "2026-01-01 02:00 (30m ago)", the raw text when unparsable, "-" when empty.
+    static func time(_ stamp: APITimestamp, state: DashboardState) -> String {
+        guard !stamp.raw.isEmpty else { return "-" }
+        guard let date = stamp.date else { return safe(stamp.raw) }
+        return AgeFormat.dateTime(date, timeZone: state.timeZone) + " (" + AgeFormat.duration(state.now.timeIntervalSince(date)) + " ago)"
     }
 
     /// Splits text into lines of at most `width` columns (by character; wide characters never split).

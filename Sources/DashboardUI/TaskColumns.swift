@@ -27,9 +27,13 @@ struct TaskColumns: Hashable {
         if state.showsTargetColumn {
             target = min(max(ColumnContentWidths.maximum(content.target, over: rows), 6), 14)
         }
-        if rows.contains(where: { $0.task.status.category == .running && state.insights[$0.id]?.stats != nil }) {
-            progress = Self.progressWidth
+        // Walks the tasks with stats (those the poller was asked for: on screen, or seen this session),
+        // not every row: this runs on every frame, the age clock's included (issue 6: idle CPU).
+        let withProgress = state.insights.contains { key, insight in
+            guard insight.stats != nil, let row = rows.row(of: key) else { return false }
+            return rows[row].task.status.category == .running
         }
+        if withProgress { progress = Self.progressWidth }
         type = min(max(ColumnContentWidths.maximum(content.type, over: rows), 4), 16)
         created = Self.createdWidth
         age = Self.ageWidth
@@ -54,6 +58,11 @@ struct TaskColumns: Hashable {
             name = max(min(namePreferred, flex * 11 / 20), min(Self.minimumName, flex - Self.minimumRoute))
             route = max(flex - name, 0)
         }
+    }
+
+    /// Columns from the left edge through the end of the name column: the selection bar.
+    var selectionWidth: Int {
+        [status, progress, target].filter { $0 > 0 }.reduce(0) { $0 + $1 + Self.gap } + name
     }
 
     /// Columns used by all visible columns but name and route, including their gaps.

@@ -98,9 +98,8 @@ struct WatchCommand: AsyncParsableCommand {
         let monitor = TaskMonitor(
             targets: targets, ticker: DispatchRefreshTicker(), interval: seconds, logger: logger
         ) { event in
+            // The poller is told what to poll by the dashboard (the rows on screen and the selection).
             inbox.post(event)
-            // The poller follows the list: it polls the running online tasks of the latest snapshot.
-            if case .refreshed(_, let snapshot, _) = event { poller.setTasks(snapshot.watchedTasks) }
         }
         let wantColor = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         var session = DashboardSession.Configuration(monitor: monitor, inbox: inbox, interval: seconds, wantColor: wantColor)

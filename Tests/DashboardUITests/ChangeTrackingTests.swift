@@ -102,7 +102,10 @@ struct ChangeTrackingTests {
         var state = baselined()
         state.fetchesInsights = true
         // t-001 (FAILED) is selected first: its detail and logs.
-        let first = F.send([.tick(F.now)], to: &state)
+        let all = F.send([.tick(F.now)], to: &state)
+        // The poller is also told which running online tasks are on screen (t-002); see PollRequestTests.
+        #expect(all.first == .pollTasks([state.rows[1]]))
+        let first = Array(all.dropFirst())
         #expect(first.count == 2)
         #expect(first.first.map { if case .loadDetail(let task) = $0 { return task.id.taskID == "t-001" } else { return false } } == true)
         #expect(first.last.map { if case .loadLogs(let task) = $0 { return task.id.taskID == "t-001" } else { return false } } == true)

@@ -32,7 +32,10 @@ struct DashboardLoopInsightTests {
         #expect(loop.run() == .terminalClosed)
         #expect(loop.state.insights[sessions]?.stats?.fullMigrationProgress == 42.5)
         #expect(screen.frames.last?.lines[4].hasPrefix("▶ MIGRATING  42.5%") == true)
-        // The selected failed task's detail and logs were asked for, then the copy.
+        // The running task on screen is polled; the selected failed task's detail and logs were asked
+        // for, then the copy.
+        #expect(performed.effects.first.map { if case .pollTasks(let tasks) = $0 { return tasks.map(\.id) == [sessions] } else { return false } } == true)
+        performed.effects.removeFirst()
         #expect(performed.effects.count == 3)
         #expect(performed.effects.last == .copyToClipboard("t-001"))
         #expect(performed.effects.dropLast().allSatisfy {

@@ -32,9 +32,13 @@ struct DashboardViewTests {
                 """)
     }
 
-    @Test func selectedRowIsReversedAcrossTheWholeWidth() {
+    @Test func selectedRowIsReversedThroughTheNameColumn() {
         let buffer = DashboardView.render(DashboardFixtures.state(columns: 80, rows: 12))
-        #expect((0..<80).allSatisfy { buffer[$0, 3].style.selected })
+        // "✖ FAILED     orders-cache": status (12), a gap, name (12) are reversed; type, route, created
+        // and age are not (a move rewrites 25 cells per row, not 80).
+        #expect((0..<25).allSatisfy { buffer[$0, 3].style.selected })
+        #expect(!(25..<80).contains { buffer[$0, 3].style.selected })
+        #expect(buffer.lines[3].hasPrefix("✖ FAILED     orders-cache "))
         #expect(!(0..<80).contains { buffer[$0, 4].style.selected })
         #expect(buffer[0, 3].style.role == .statusFailed)
         #expect(buffer[0, 4].style.role == .statusRunning)
@@ -45,24 +49,26 @@ struct DashboardViewTests {
     @Test func detailToTheRightFrom120Columns() {
         let state = DashboardFixtures.state(columns: 120, rows: 16)
         // Detail 48 columns (2/5 of 120) after a separator at column 71; the list keeps 71 columns,
-        // which drops CREATED first; name 12 and route 21 share the 33 flexible columns.
+        // which drops CREATED first; name 12 and route 21 share the 33 flexible columns. The pane is the
+        // summary (the name is its title; source and target are the labels the route is cut from); the
+        // progress rows hold their place with dashes: no stats poller in this state.
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
                 ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
                 STATUS▼      NAME         TYPE             SOURCE → TARGET       AGE   │ Detail: orders-cache
-                ✖ FAILED     orders-cache online full+incr 10.0.0.1:6379 → dcs-… 2h30m │ Name           orders-cache
-                ▶ MIGRATING  sessions     online full+incr redis-src → dcs-sess… 14h30m│ Task ID        t-001
-                ■ TERMINATED legacy       online full      10.0.0.9:6379 → dcs-… -     │ Status         ✖ FAILED (failed)
-                ✔ SUCCESS    catalog      backup full      bucket-a → dcs-catal… 1d18h │ Type           online_migration
-                                                                                       │ Method         incremental_migration
-                                                                                       │ Resume mode    -
+                ✖ FAILED     orders-cache online full+incr 10.0.0.1:6379 → dcs-… 2h30m │ Task ID        t-001
+                ▶ MIGRATING  sessions     online full+incr redis-src → dcs-sess… 14h30m│ Status         ✖ FAILED (failed)
+                ■ TERMINATED legacy       online full      10.0.0.9:6379 → dcs-… -     │ Error          source auth failed
+                ✔ SUCCESS    catalog      backup full      bucket-a → dcs-catal… 1d18h │ Source         10.0.0.1:6379
+                                                                                       │ Target inst.   dcs-orders
                                                                                        │ Created        2026-01-01 00:00 (2h30m ago)
                                                                                        │ Released       -
-                                                                                       │ Error          source auth failed
-                                                                                       │ Description    -
-                                                                                       │ Data source    10.0.0.1:6379
-                                                                                       │ Source         -
+                                                                                       │ Progress       -
+                                                                                       │ Time left      -
+                                                                                       │ Lag (offset)   -
+                                                                                       │ Keys src/tgt   -
+                                                                                       │ Input, ops     -
                 Enter detail  / filter  s sort  r refresh  p pause  ? help  q quit
                 """)
     }
@@ -89,13 +95,13 @@ struct DashboardViewTests {
 
 
                 ── Detail: sessions ────────────────────────────────────────────────────────────
-                Name           sessions
                 Task ID        t-002
                 Status         ▶ MIGRATING (running)
-                Type           online_migration
-                Method         incremental_migration
-                Resume mode    -
+                Error          -
+                Source         redis-src
+                Target inst.   dcs-sessions
                 Created        2025-12-31 12:00 (14h30m ago)
+                Released       -
                 Enter detail  / filter  s sort  r refresh  p pause  ? help  q quit
                 """)
     }
@@ -157,13 +163,14 @@ struct DashboardViewTests {
         DashboardFixtures.send([.keyPressed(.character("?"))], to: &state)
         let lines = DashboardView.render(state).lines
         // A 66×29 box (25 bindings + 4) centred at (2, 0); one row per binding, in table order. Left of
-        // it the header, the counts line, the list and the detail pane below show through.
+        // it the header, the counts line, the list and the detail summary below (Created, Released,
+        // Progress, Time left from row 25) show through.
         #expect(lines[0] == "dc┌─ Keys ─────────────────────────────────────────────────────────┐")
         #expect(lines[1] == "▶ │ ↑ k      select previous task                                  │")
         #expect(lines[8] == "  │ /        filter: text, status:failed, type:online, target:NAME │")
-        #expect(lines[25] == "Re│ q ^C     quit                                                  │")
-        #expect(lines[27] == "Re│ ? or Esc closes this help                                      │")
-        #expect(lines[28] == "Er└────────────────────────────────────────────────────────────────┘")
+        #expect(lines[25] == "Cr│ q ^C     quit                                                  │")
+        #expect(lines[27] == "Pr│ ? or Esc closes this help                                      │")
+        #expect(lines[28] == "Ti└────────────────────────────────────────────────────────────────┘")
         for binding in KeyTable.bindings {
             #expect(lines.contains { $0.contains(binding.summary) }, "help lacks \(binding.summary)")
         }

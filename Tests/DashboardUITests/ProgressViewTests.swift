@@ -52,14 +52,14 @@ struct ProgressViewTests {
         #expect(screen.contains("Keys src/tgt   2M / 850k"))
         #expect(screen.contains("Input, ops     5.1k KB/s, 900 ops/s"))
         // 32.5 and 42.5 on the 0–100 scale: levels 2.275 → 2 ("▃") and 2.975 → 3 ("▄").
-        #expect(screen.contains("Progress hist  ▃▄"))
-        // Rows come right after Status, in this order.
+        #expect(screen.contains("History        progress ▃▄"))
+        // Rows come right after Released, in this order.
         let labels = lines(state).compactMap { line -> String? in
             guard let range = line.range(of: "│") else { return nil }
             return String(line[range.upperBound...]).trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").first
         }
-        let status = labels.firstIndex(of: "Status")
-        #expect(status.map { labels[$0 + 1] } == "Progress")
+        let released = labels.firstIndex(of: "Released")
+        #expect(released.map { labels[$0 + 1] } == "Progress")
     }
 
     @Test func timeLeftIsADashWithOneReading() {
@@ -82,6 +82,14 @@ struct ProgressViewTests {
             MigrationLogEntry(createdAt: "2026-01-01T01:05:00Z", level: "ERROR", message: "auth \u{1B}[31mfailed", code: "E1"),
         ])
         F.send([.insightReceived(.detailReceived(failed, detail, at: F.now)), .insightReceived(.logsReceived(failed, logs, at: F.now))], to: &state)
+        // Beside the list: the phase joins the status, two log lines, ERROR first.
+        let pane = lines(state).joined(separator: "\n")
+        #expect(pane.contains("Status         ✖ FAILED (failed), phase EXCHANGING"))
+        #expect(pane.contains("Logs           2026-01-01 01:05 ERROR auth \u{FFFD}failed"))
+        #expect(pane.contains("               2026-01-01 01:00 INFO started"))
+        #expect(!pane.contains("Network"))
+        // The full-screen detail has every row of the detail call.
+        F.send([.keyPressed(.enter)], to: &state)
         let screen = lines(state).joined(separator: "\n")
         #expect(screen.contains("Phase          EXCHANGING"))
         #expect(screen.contains("Network        vpc"))

@@ -5,8 +5,11 @@ import Logging
 /// Polls `/stats` of the running online tasks at its own cadence and fetches detail and logs on
 /// demand, off the UI thread (issue 5, Progress).
 ///
-/// Rules: only tasks given to `setTasks` that are running online migrations are polled; each is due
-/// once per `interval` (new tasks at once); at most `maxInFlight` calls run at a time, the rest wait in
+/// Rules: only tasks given to `setTasks` that are running online migrations are polled (the dashboard
+/// gives the rows on screen and the selection, not the whole list: a thousand running tasks would
+/// otherwise cost ~100 calls a second of the user's API quota, issue 6); each is due once per
+/// `interval` (a task not polled within the last interval at once, so scrolling back and forth does
+/// not poll the same rows again); at most `maxInFlight` calls run at a time, the rest wait in
 /// a queue with on-demand detail/logs calls first; a throttled answer (429 or `APIGW.0308`, after the
 /// client's own retries) stops every call for a backoff that doubles while throttling continues.
 ///
@@ -107,7 +110,9 @@ public final class StatsPoller: @unchecked Sendable {
         }
     }
 
-    /// Replaces the set of tasks to poll (the pollable ones of `tasks`); tasks never polled are queued at once.
+    /// Replaces the set of tasks to poll (the pollable ones of `tasks`, in their order); a task not
+    /// polled within the last interval is queued at once, and waiting stats calls of tasks no longer
+    /// in the set are dropped.
     public func setTasks(_ tasks: [WatchedTask]) {
         queue.async {
             let pollable = tasks.filter(Self.isPollable)
@@ -117,10 +122,27 @@ public final class StatsPoller: @unchecked Sendable {
                 return false
             }
             self.waitingSlots = Set(self.waiting.map(\.slot))
-            self.lastPolled = self.lastPolled.filter { self.polled[$0.key] != nil }
-            for task in pollable where self.lastPolled[task.id] == nil { self.enqueue(.stats(task), first: false) }
+            // Times of tasks that left the set are kept for one interval (a row scrolled out and back
+            // is not polled twice in a row), then forgotten so the map stays as small as the screen.
+            let instant = self.now()
+            self.lastPolled = self.lastPolled.filter {
+                self.polled[$0.key] != nil || instant.timeIntervalSince($0.value) < self.interval
+            }
+            for task in pollable where !self.isRecent(task.id, at: instant) { self.enqueue(.stats(task), first: false) }
             self.pump()
         }
+    }
+
+    /// Runs on `queue`: true when the task's next stats call is not due yet (half an interval of slack,
+    /// as the monitor: ticks and call completions drift).
+    private func isRecent(_ key: TaskKey, at instant: Date) -> Bool {
+        guard let last = lastPolled[key] else { return false }
+        return last.addingTimeInterval(interval).timeIntervalSince(instant) > interval / 2
+    }
+
+    /// The tasks polled now (the pollable ones of the last `setTasks`), sorted by target and id.
+    public var polledTasks: [TaskKey] {
+        queue.sync { polled.keys.sorted { ($0.target, $0.taskID) < ($1.target, $1.taskID) } }
     }
 
     /// Pauses or resumes the periodic stats calls (with the dashboard's `p`); on-demand calls still run.
@@ -174,10 +196,7 @@ public final class StatsPoller: @unchecked Sendable {
         guard !stopped, !paused else { return }
         let instant = now()
         for (key, task) in polled.sorted(by: { ($0.key.target, $0.key.taskID) < ($1.key.target, $1.key.taskID) }) {
-            // Half an interval of slack, as the monitor: ticks and call completions drift.
-            if let last = lastPolled[key], last.addingTimeInterval(interval).timeIntervalSince(instant) > interval / 2 {
-                continue
-            }
+            if isRecent(key, at: instant) { continue }
             enqueue(.stats(task), first: false)
         }
         pump()

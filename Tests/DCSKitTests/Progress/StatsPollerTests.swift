@@ -205,4 +205,50 @@ struct StatsPollerTests {
         #expect(poller.waitingCount == 0)
         poller.stop()
     }
+
+    @Test func aTaskScrolledOutAndBackWithinTheIntervalIsNotPolledAgainAtOnce() async throws {
+        let source = StubInsightSource()
+        let poller = makePoller(source)
+        poller.start()
+        poller.setTasks([Self.running("a")])
+        await source.waitForCalls(1)
+        await source.answerOldest()
+        _ = await recorder.next()
+        // Scrolled away and back 3 s later: "a" keeps its cadence, "b" (new on screen) is polled at once.
+        poller.setTasks([Self.running("b")])
+        await source.waitForCalls(2)
+        await source.answerOldest()
+        _ = await recorder.next()
+        clock.advance(by: 3)
+        poller.setTasks([Self.running("a"), Self.running("b")])
+        poller.sync()
+        #expect(await source.calls == ["stats:a", "stats:b"])
+        #expect(poller.polledTasks.map(\.taskID) == ["a", "b"])
+        // Back after more than an interval: due at once.
+        poller.setTasks([])
+        clock.advance(by: 11)
+        poller.setTasks([Self.running("a")])
+        await source.waitForCalls(3)
+        #expect(await source.calls == ["stats:a", "stats:b", "stats:a"])
+        poller.stop()
+    }
+
+    @Test func ticksPollOnlyTheTasksOfTheLastSet() async throws {
+        let source = StubInsightSource()
+        let poller = makePoller(source)
+        poller.start()
+        poller.setTasks([Self.running("a"), Self.running("b")])
+        await source.waitForCalls(2)
+        for _ in 0..<2 {
+            await source.answerOldest()
+            _ = await recorder.next()
+        }
+        poller.setTasks([Self.running("b")])
+        clock.advance(by: 10)
+        ticker.fire()
+        await source.waitForCalls(3)
+        poller.sync()
+        #expect(await source.calls.sorted() == ["stats:a", "stats:b", "stats:b"])
+        poller.stop()
+    }
 }
