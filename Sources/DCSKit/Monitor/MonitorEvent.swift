@@ -5,7 +5,8 @@ import Foundation
 public enum MonitorEvent: Sendable, Hashable {
     /// A fetch of `target` started (for the spinner).
     case fetchStarted(target: String, snapshot: TaskSnapshot)
-    /// A fetch of `target` succeeded; `diff` is against that target's previous good tasks.
+    /// A fetch of `target` succeeded; `diff` is against that target's previous good tasks (empty for its
+    /// first listing, which is the baseline).
     case refreshed(target: String, snapshot: TaskSnapshot, diff: SnapshotDiff)
     /// A fetch of `target` failed; the snapshot still holds its last good tasks.
     case failed(target: String, snapshot: TaskSnapshot, failure: TargetFailure)

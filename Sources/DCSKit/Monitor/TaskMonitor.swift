@@ -154,7 +154,11 @@ public final class TaskMonitor: @unchecked Sendable {
         switch result {
         case .success(let collection):
             var diff = SnapshotDiff()
-            diff.append(between: states[index].tasks, and: collection.tasks, target: name)
+            // A target's first listing is the baseline, not news (EventLog ignores it): its diff stays
+            // empty instead of copying every task into `added` — 46 MB at 100,000 tasks (issue 6).
+            if states[index].fetchedAt != nil {
+                diff.append(between: states[index].tasks, and: collection.tasks, target: name)
+            }
             states[index].tasks = collection.tasks
             states[index].issues = collection.issues
             states[index].fetchedAt = instant

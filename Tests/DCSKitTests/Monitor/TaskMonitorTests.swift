@@ -29,8 +29,28 @@ struct TaskMonitorTests {
         #expect(target == "prod")
         #expect(snapshot.targets.first?.tasks.map(\.taskID) == ["a"])
         #expect(snapshot.targets.first?.fetchedAt == clock.date)
-        #expect(diff.added.map(\.task.taskID) == ["a"])
+        #expect(diff.isEmpty, "the first listing is the baseline, not news")
         #expect(ticker.interval == 5)
+        monitor.stop()
+    }
+
+    @Test func laterListingReportsNewTasks() async throws {
+        let stub = StubTaskListing()
+        let monitor = makeMonitor([MonitoredTarget(name: "prod", listing: stub)])
+        monitor.start()
+        await stub.waitForCalls(1)
+        await stub.answer(tasks: [])
+        _ = try #require(await recorder.nextResult())
+        ticker.fire()
+        await stub.waitForCalls(2)
+        await stub.answer(tasks: [MigrationTask(taskID: "a", status: "MIGRATING")])
+        let event = try #require(await recorder.nextResult())
+        guard case .refreshed(_, _, let diff) = event else {
+            Issue.record("expected refreshed, got \(event)")
+            return
+        }
+        // An empty project that gains its first task: that task is news.
+        #expect(diff.added.map(\.task.taskID) == ["a"])
         monitor.stop()
     }
 
