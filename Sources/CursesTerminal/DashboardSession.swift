@@ -109,7 +109,8 @@ public enum DashboardSession {
             case .notify(let title, let body):
                 // Only in mode `on` (the reducer asks only then; checked again at the boundary).
                 guard policy.mode == .on else { return }
-                screen.writeEscape(TerminalEscapes.notification(title: title, body: body, escape: policy.escape, insideTmux: insideTmux))
+                screen.writeEscape(
+                    TerminalEscapes.notification(title: title, body: body, escape: policy.escape, insideTmux: insideTmux))
             case .copyToClipboard(let text):
                 if let sequence = TerminalEscapes.osc52(text) { screen.writeEscape(sequence) }
             case .quit, .redrawAll, .bell: break

@@ -43,8 +43,7 @@ enum FaultMutation {
         return transform(body, 0)
     }
 
-    private static func mutateTask(_ task: [String: JSONValue], kind: FaultRule.Kind, index: Int) -> [String: JSONValue]
-    {
+    private static func mutateTask(_ task: [String: JSONValue], kind: FaultRule.Kind, index: Int) -> [String: JSONValue] {
         var task = task
         switch kind {
         case .nulls:

@@ -21,7 +21,8 @@ extension SimulatorRouter {
         }
         // A frozen scenario (speed 0) answers the same page the same way until a status changes: serve
         // it from the cache, so that benchmarks measure the client, not the page's generation.
-        let cacheKey = scenario.speed == 0 && faults.isEmpty && call == .list(project: call.project ?? "")
+        let cacheKey =
+            scenario.speed == 0 && faults.isEmpty && call == .list(project: call.project ?? "")
             ? request.url.query ?? "" : nil
         if let cacheKey, let cached = cachedListPage(cacheKey) { return cached }
         let body: [String: JSONValue]

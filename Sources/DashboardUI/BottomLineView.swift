@@ -15,7 +15,9 @@ enum BottomLineView {
             buffer.put(" ", x: area.x + column, y: y, style: CellStyle(.cursor))
             column += 1
             if let message = state.message, area.width - column > 3 {
-                buffer.put(DisplayWidth.truncate("  " + message, to: area.width - column), x: area.x + column, y: y, style: CellStyle(.error))
+                buffer.put(
+                    DisplayWidth.truncate("  " + message, to: area.width - column), x: area.x + column, y: y,
+                    style: CellStyle(.error))
             }
             return
         }

@@ -34,7 +34,8 @@ extension DashboardReducer {
         }
         if vanished > 0, state.prompt == nil {
             // A vanished task has no row to mark: say so on the bottom line until the next key.
-            state.message = vanished == 1 ? "1 task vanished: e lists the changes" : "\(vanished) tasks vanished: e lists the changes"
+            state.message =
+                vanished == 1 ? "1 task vanished: e lists the changes" : "\(vanished) tasks vanished: e lists the changes"
         }
         var effects: [DashboardEffect] = []
         for alert in state.notifications.alerts(for: events) {
@@ -88,7 +89,8 @@ extension DashboardReducer {
     static func pollRequests(_ state: inout DashboardState) -> [DashboardEffect] {
         guard state.fetchesInsights else { return [] }
         var wanted = visibleTasks(state).filter(StatsPoller.isPollable)
-        if let selected = state.selectedTask, StatsPoller.isPollable(selected), !wanted.contains(where: { $0.id == selected.id }) {
+        if let selected = state.selectedTask, StatsPoller.isPollable(selected), !wanted.contains(where: { $0.id == selected.id })
+        {
             wanted.append(selected)
         }
         guard wanted != state.polledTasks else { return [] }

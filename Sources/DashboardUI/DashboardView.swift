@@ -18,13 +18,17 @@ public enum DashboardView {
         if state.showEvents && layout.detail == nil {
             // No room beside the list: the events take the whole body.
             let top = layout.columnHeader?.y ?? layout.list.y
-            EventsView.draw(state, area: .init(x: 0, y: top, width: layout.list.width, height: layout.list.y + layout.list.height - top), into: &buffer)
+            EventsView.draw(
+                state, area: .init(x: 0, y: top, width: layout.list.width, height: layout.list.y + layout.list.height - top),
+                into: &buffer)
         } else if layout.placement != .full {
             TaskListView.draw(state, layout: layout, into: &buffer)
         }
         if let detail = layout.detail {
             if state.showEvents {
-                EventsView.draw(state, area: EventsView.area(in: detail, placement: layout.placement, symbols: state.symbols, into: &buffer), into: &buffer)
+                EventsView.draw(
+                    state, area: EventsView.area(in: detail, placement: layout.placement, symbols: state.symbols, into: &buffer),
+                    into: &buffer)
             } else {
                 DetailView.draw(state, area: detail, placement: layout.placement, into: &buffer)
             }

@@ -21,8 +21,17 @@ extension DetailView {
                 rows.append(("Time left", insight.timeLeft.map { "~" + AgeFormat.duration($0) } ?? "—", .normal))
             }
             rows.append(("Lag (offset)", CompactNumber.format(stats.offset) + (stats.offset == 0 ? " (caught up)" : ""), .normal))
-            rows.append(("Keys src/tgt", CompactNumber.format(stats.sourceDBSize) + " / " + CompactNumber.format(stats.targetDBSize), .normal))
-            rows.append(("Input, ops", CompactNumber.format(stats.targetInputKbps) + " KB/s, " + CompactNumber.format(stats.targetOps) + " ops/s", .normal))
+            rows.append(
+                (
+                    "Keys src/tgt", CompactNumber.format(stats.sourceDBSize) + " / " + CompactNumber.format(stats.targetDBSize),
+                    .normal
+                ))
+            rows.append(
+                (
+                    "Input, ops",
+                    CompactNumber.format(stats.targetInputKbps) + " KB/s, " + CompactNumber.format(stats.targetOps) + " ops/s",
+                    .normal
+                ))
             let samples = insight.history.samples
             if samples.count >= 2 {
                 let progressLine = Sparkline.render(
@@ -48,9 +57,15 @@ extension DetailView {
                 rows.append(("Phase", SafeText.line(detail.taskStatus, limit: 60), .normal))
             }
             rows.append(("Network", detail.networkType.isEmpty ? "-" : SafeText.line(detail.networkType, limit: 40), .normal))
-            rows.append(("Bandwidth", detail.bandwidthLimitMB.map { CompactNumber.format($0) + " MB/s limit" } ?? "no limit", .normal))
+            rows.append(
+                ("Bandwidth", detail.bandwidthLimitMB.map { CompactNumber.format($0) + " MB/s limit" } ?? "no limit", .normal))
             if let date = detail.updatedAt.date {
-                rows.append(("Updated", AgeFormat.dateTime(date, timeZone: state.timeZone) + " (" + AgeFormat.duration(state.now.timeIntervalSince(date)) + " ago)", .normal))
+                rows.append(
+                    (
+                        "Updated",
+                        AgeFormat.dateTime(date, timeZone: state.timeZone) + " ("
+                            + AgeFormat.duration(state.now.timeIntervalSince(date)) + " ago)", .normal
+                    ))
             }
             if !detail.sourceInstance.addresses.isEmpty {
                 rows.append(("Source addrs", SafeText.line(detail.sourceInstance.addresses, limit: 200), .normal))
@@ -71,9 +86,12 @@ extension DetailView {
         guard let logs = insight?.logs else { return state.fetchesInsights ? [("Logs", "loading…", .dim)] : [] }
         guard case .page(_, let entries) = logs else { return [("Logs", "not offered by this cloud", .dim)] }
         if entries.isEmpty { return [("Logs", "none", .dim)] }
-        let errorsFirst = entries.filter { $0.level.uppercased() == "ERROR" } + entries.filter { $0.level.uppercased() != "ERROR" }
+        let errorsFirst =
+            entries.filter { $0.level.uppercased() == "ERROR" } + entries.filter { $0.level.uppercased() != "ERROR" }
         return errorsFirst.prefix(maximumLogLines).enumerated().map { index, entry in
-            let time = entry.createdAt.date.map { AgeFormat.dateTime($0, timeZone: state.timeZone) } ?? SafeText.line(entry.createdAt.raw, limit: 30)
+            let time =
+                entry.createdAt.date.map { AgeFormat.dateTime($0, timeZone: state.timeZone) }
+                ?? SafeText.line(entry.createdAt.raw, limit: 30)
             let text = time + " " + SafeText.line(entry.level, limit: 10) + " " + SafeText.line(entry.message, limit: 500)
             return (index == 0 ? "Logs" : "", text, entry.level.uppercased() == "ERROR" ? .error : .normal)
         }

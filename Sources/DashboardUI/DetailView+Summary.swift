@@ -90,8 +90,15 @@ extension DetailView {
             ("Progress", progress, .normal),
             ("Time left", timeLeft, .normal),
             ("Lag (offset)", CompactNumber.format(stats.offset) + (stats.offset == 0 ? " (caught up)" : ""), .normal),
-            ("Keys src/tgt", CompactNumber.format(stats.sourceDBSize) + " / " + CompactNumber.format(stats.targetDBSize), .normal),
-            ("Input, ops", CompactNumber.format(stats.targetInputKbps) + " KB/s, " + CompactNumber.format(stats.targetOps) + " ops/s", .normal),
+            (
+                "Keys src/tgt", CompactNumber.format(stats.sourceDBSize) + " / " + CompactNumber.format(stats.targetDBSize),
+                .normal
+            ),
+            (
+                "Input, ops",
+                CompactNumber.format(stats.targetInputKbps) + " KB/s, " + CompactNumber.format(stats.targetOps) + " ops/s",
+                .normal
+            ),
             ("History", history, .normal),
         ]
     }

@@ -15,12 +15,17 @@ enum DetailView {
         var y = area.y
         let x = placement == .right ? area.x + 1 : area.x
         let width = placement == .right ? area.width - 1 : area.width
-        let title = state.selectedTask.map { "Detail: " + SafeText.line($0.task.name.isEmpty ? $0.task.taskID : $0.task.name, limit: 200) }
+        let title =
+            state.selectedTask.map {
+                "Detail: " + SafeText.line($0.task.name.isEmpty ? $0.task.taskID : $0.task.name, limit: 200)
+            }
             ?? "Detail"
         if placement == .below {
             let rule = String(repeating: state.symbols.horizontal, count: area.width)
             buffer.put(rule, x: area.x, y: y, style: CellStyle(.separator))
-            buffer.put(DisplayWidth.truncate(" " + title + " ", to: max(area.width - 2, 0)), x: area.x + 2, y: y, style: CellStyle(.header))
+            buffer.put(
+                DisplayWidth.truncate(" " + title + " ", to: max(area.width - 2, 0)), x: area.x + 2, y: y,
+                style: CellStyle(.header))
         } else {
             buffer.put(DisplayWidth.truncate(title, to: width), x: x, y: y, style: CellStyle(.header))
         }
@@ -109,7 +114,8 @@ enum DetailView {
     static func time(_ stamp: APITimestamp, state: DashboardState) -> String {
         guard !stamp.raw.isEmpty else { return "-" }
         guard let date = stamp.date else { return safe(stamp.raw) }
-        return AgeFormat.dateTime(date, timeZone: state.timeZone) + " (" + AgeFormat.duration(state.now.timeIntervalSince(date)) + " ago)"
+        return AgeFormat.dateTime(date, timeZone: state.timeZone) + " (" + AgeFormat.duration(state.now.timeIntervalSince(date))
+            + " ago)"
     }
 
     /// Splits text into lines of at most `width` columns (by character; wide characters never split).

@@ -9,13 +9,15 @@ enum EventsView {
         guard area.height > 0, area.width > 0 else { return }
         for row in area.y..<(area.y + area.height) { buffer.fill(x: area.x, y: row, count: area.width, style: .plain) }
         let events = state.eventLog.events
-        let title = "Events (\(events.count))" + (state.eventLog.droppedCount > 0 ? ", \(state.eventLog.droppedCount) older dropped" : "")
+        let title =
+            "Events (\(events.count))" + (state.eventLog.droppedCount > 0 ? ", \(state.eventLog.droppedCount) older dropped" : "")
             + "  e closes"
         buffer.put(DisplayWidth.truncate(title, to: area.width), x: area.x, y: area.y, style: CellStyle(.header))
         guard area.height > 1 else { return }
         if events.isEmpty {
             buffer.put(
-                DisplayWidth.truncate("No changes yet this session", to: area.width), x: area.x, y: area.y + 1, style: CellStyle(.dim))
+                DisplayWidth.truncate("No changes yet this session", to: area.width), x: area.x, y: area.y + 1,
+                style: CellStyle(.dim))
             return
         }
         for (line, event) in events.reversed().prefix(area.height - 1).enumerated() {
@@ -40,7 +42,9 @@ enum EventsView {
         case .right:
             return DashboardLayout.Area(x: detail.x + 1, y: detail.y, width: detail.width - 1, height: detail.height)
         case .below:
-            buffer.put(String(repeating: symbols.horizontal, count: detail.width), x: detail.x, y: detail.y, style: CellStyle(.separator))
+            buffer.put(
+                String(repeating: symbols.horizontal, count: detail.width), x: detail.x, y: detail.y, style: CellStyle(.separator)
+            )
             return DashboardLayout.Area(x: detail.x, y: detail.y + 1, width: detail.width, height: detail.height - 1)
         case .full, .none:
             return detail

@@ -29,12 +29,15 @@ enum HelpOverlayView {
         var row = y + 1
         for binding in KeyTable.bindings {
             guard row < y + height - 2 else { break }
-            buffer.put(DisplayWidth.truncate(binding.label, to: min(labelWidth, inner)), x: x + 2, y: row, style: CellStyle(.hintKey))
+            buffer.put(
+                DisplayWidth.truncate(binding.label, to: min(labelWidth, inner)), x: x + 2, y: row, style: CellStyle(.hintKey))
             if inner > labelWidth {
-                buffer.put(DisplayWidth.truncate(binding.summary, to: inner - labelWidth), x: x + 2 + labelWidth, y: row, style: border)
+                buffer.put(
+                    DisplayWidth.truncate(binding.summary, to: inner - labelWidth), x: x + 2 + labelWidth, y: row, style: border)
             }
             row += 1
         }
-        buffer.put(DisplayWidth.truncate("? or Esc closes this help", to: inner), x: x + 2, y: y + height - 2, style: CellStyle(.dim))
+        buffer.put(
+            DisplayWidth.truncate("? or Esc closes this help", to: inner), x: x + 2, y: y + height - 2, style: CellStyle(.dim))
     }
 }

@@ -38,7 +38,8 @@ enum TaskListView {
         let mark = state.sort.descending ? (state.symbols == .ascii ? "^" : "▲") : (state.symbols == .ascii ? "v" : "▼")
         func title(_ text: String, _ column: SortColumn) -> String { state.sort.column == column ? text + mark : text }
         let cells: [(String, Int)] = [
-            (title("STATUS", .status), columns.status), ("PROGRESS", columns.progress), (title("TARGET", .target), columns.target),
+            (title("STATUS", .status), columns.status), ("PROGRESS", columns.progress),
+            (title("TARGET", .target), columns.target),
             (title("NAME", .name), columns.name), (title("TYPE", .type), columns.type),
             (title("SOURCE \(state.symbols.arrow) TARGET", .source), columns.route),
             (title("CREATED", .created), columns.created), ("AGE", columns.age),
@@ -59,11 +60,16 @@ enum TaskListView {
         if selected { buffer.fill(x: x, y: y, count: min(columns.selectionWidth, width), style: bar) }
         let highlighted = state.highlights[watched.id].map { $0 > state.now } ?? false
         let cells: [(String, Int, CellStyle)] = [
-            (statusText(task, symbols: state.symbols), columns.status, CellStyle(.status(task.status.category), selected: selected)),
+            (
+                statusText(task, symbols: state.symbols), columns.status,
+                CellStyle(.status(task.status.category), selected: selected)
+            ),
             (progressText(watched, state: state), columns.progress, bar),
             (SafeText.line(watched.target, limit: 40), columns.target, bar),
-            (task.name.isEmpty ? "-" : SafeText.line(task.name, limit: 200), columns.name,
-                highlighted ? CellStyle(.changed, selected: selected) : bar),
+            (
+                task.name.isEmpty ? "-" : SafeText.line(task.name, limit: 200), columns.name,
+                highlighted ? CellStyle(.changed, selected: selected) : bar
+            ),
             (typeText(task), columns.type, plain),
             (routeText(task, symbols: state.symbols), columns.route, plain),
             (createdText(task, timeZone: state.timeZone), columns.created, plain),

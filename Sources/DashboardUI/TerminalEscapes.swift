@@ -46,8 +46,10 @@ public enum TerminalEscapes {
     /// One line without any control character, at most `maximumText` characters.
     static func clean(_ text: String) -> String {
         let line = SafeText.line(text, limit: maximumText)
-        return String(String.UnicodeScalarView(line.unicodeScalars.filter { scalar in
-            !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
-        }))
+        return String(
+            String.UnicodeScalarView(
+                line.unicodeScalars.filter { scalar in
+                    !(scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value))
+                }))
     }
 }

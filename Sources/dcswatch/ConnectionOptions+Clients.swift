@@ -21,7 +21,8 @@ extension ConnectionOptions {
     /// Loads the config, resolves the targets from flags and environment, and builds a live
     /// `DCSClient` for each. Throws `ConfigError` (exit code 2 in `list`).
     func connect(
-        loader: ConfigLoader = .live(), logger: Logger = Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() }),
+        loader: ConfigLoader = .live(),
+        logger: Logger = Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() }),
         onRetry: (@Sendable (String, RetryNotice) -> Void)? = nil
     ) throws -> TargetConnections {
         let config = try loader.load(configPath: config)

@@ -5,16 +5,21 @@ import Foundation
 /// The flags every command that talks to DCS shares (`list`, `watch`, `show`, `wait`): which config,
 /// which targets, and overrides of endpoint, project, region and credentials.
 struct ConnectionOptions: ParsableArguments {
-    @Option(name: .long, help: ArgumentHelp("Config file (default: $DCSWATCH_CONFIG, then ~/.config/dcswatch/config.json).", valueName: "path"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Config file (default: $DCSWATCH_CONFIG, then ~/.config/dcswatch/config.json).", valueName: "path"))
     var config: String?
 
     @Option(name: .customLong("target"), help: ArgumentHelp("Only this configured target (repeatable).", valueName: "name"))
     var targets: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("DCS API base URL, overriding the region's (e.g. http://127.0.0.1:8080).", valueName: "url"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("DCS API base URL, overriding the region's (e.g. http://127.0.0.1:8080).", valueName: "url"))
     var endpoint: String?
 
-    @Option(name: .customLong("project-id"), help: ArgumentHelp("Project id (overrides config and environment).", valueName: "id"))
+    @Option(
+        name: .customLong("project-id"), help: ArgumentHelp("Project id (overrides config and environment).", valueName: "id"))
     var projectID: String?
 
     @Option(name: .long, help: ArgumentHelp("Region, e.g. eu-de, eu-nl, ap-southeast-1; gives the endpoint.", valueName: "name"))
@@ -33,7 +38,9 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .customLong("security-token"), help: ArgumentHelp("Security token of temporary AK/SK.", valueName: "token"))
     var securityToken: String?
 
-    @Option(name: .customLong("request-timeout"), help: ArgumentHelp("Seconds one request may take (default 30).", valueName: "seconds"))
+    @Option(
+        name: .customLong("request-timeout"),
+        help: ArgumentHelp("Seconds one request may take (default 30).", valueName: "seconds"))
     var requestTimeout: Double?
 
     func validate() throws {

@@ -51,7 +51,9 @@ struct DebugSignCommand: AsyncParsableCommand {
         let headers = HTTPHeaders(header.compactMap(Self.parseHeader))
         let signingDate = date.flatMap(RequestSigner.parseSDKDate) ?? Date()
         let result = RequestSigner(credentials: signing.credentials, projectID: signing.projectID)
-            .sign(HTTPRequest(method: method.uppercased(), url: requestURL, headers: headers, body: Data(body.utf8)), date: signingDate)
+            .sign(
+                HTTPRequest(method: method.uppercased(), url: requestURL, headers: headers, body: Data(body.utf8)),
+                date: signingDate)
         print(Self.report(result, credentials: signing.credentials, source: signing.source))
     }
 
@@ -62,7 +64,8 @@ struct DebugSignCommand: AsyncParsableCommand {
             line.hasPrefix("x-security-token:")
                 ? "x-security-token:(\(line.count - 17) characters, not shown)" : SafeText.line(String(line))
         }.joined(separator: "\n")
-        let authorization = result.authorization.replacingOccurrences(of: "Access=\(credentials.accessKey)", with: "Access=\(masked)")
+        let authorization = result.authorization.replacingOccurrences(
+            of: "Access=\(credentials.accessKey)", with: "Access=\(masked)")
         var sent: [String] = []
         for field in result.request.headers where field.name.lowercased() != "authorization" {
             let value = field.name.lowercased() == "x-security-token" ? "(set, not shown)" : SafeText.line(field.value)

@@ -25,10 +25,15 @@ struct ListCommand: AsyncParsableCommand {
     @Option(name: [.short, .long], help: "Output format: table, json, ndjson, csv.")
     var output: String = "table"
 
-    @Option(name: .long, help: ArgumentHelp("Only tasks in this status category (running, stopping, succeeded, stopped, failed, unknown) or raw status (repeatable).", valueName: "status"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Only tasks in this status category (running, stopping, succeeded, stopped, failed, unknown) or raw status (repeatable).",
+            valueName: "status"))
     var status: [String] = []
 
-    @Option(name: .long, help: ArgumentHelp("Only tasks whose name or id contains this text (case-insensitive).", valueName: "text"))
+    @Option(
+        name: .long, help: ArgumentHelp("Only tasks whose name or id contains this text (case-insensitive).", valueName: "text"))
     var name: String?
 
     @Option(name: .long, help: "Sort by name, status, created or target.")
@@ -58,11 +63,13 @@ struct ListCommand: AsyncParsableCommand {
             statuses: status, nameContains: name, sort: ListSortKey(rawValue: sort) ?? .target, reverse: reverse)
         let logger =
             verbose
-            ? Logger(label: "dcswatch.client", factory: { label in
-                var handler = StreamLogHandler.standardError(label: label)
-                handler.logLevel = .debug
-                return handler
-            })
+            ? Logger(
+                label: "dcswatch.client",
+                factory: { label in
+                    var handler = StreamLogHandler.standardError(label: label)
+                    handler.logLevel = .debug
+                    return handler
+                })
             : Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() })
         let connections: TargetConnections
         do {

@@ -1,5 +1,5 @@
 #if canImport(Glibc)
-import CMalloc
+    import CMalloc
 #endif
 
 /// glibc malloc settings applied at start-up, before any thread exists, so that the resident memory of
@@ -16,13 +16,13 @@ enum MemoryTuning {
     /// Applies the settings unless the environment already chooses them.
     static func apply(environment: [String: String]) {
         #if canImport(Glibc)
-        // Two arenas: the UI thread and everything else rarely contend on one lock for long.
-        if environment["MALLOC_ARENA_MAX"] == nil { _ = mallopt(M_ARENA_MAX, 2) }
-        // Blocks of 1 MiB and more (1,000-task page bodies, snapshot arrays) are mapped on their own and given
-        // back on free; setting it fixes the threshold (glibc's dynamic raise is switched off).
-        if environment["MALLOC_MMAP_THRESHOLD_"] == nil { _ = mallopt(M_MMAP_THRESHOLD, 1024 * 1024) }
-        // Free memory above 256 KiB at the top of a heap is returned to the system.
-        if environment["MALLOC_TRIM_THRESHOLD_"] == nil { _ = mallopt(M_TRIM_THRESHOLD, 256 * 1024) }
+            // Two arenas: the UI thread and everything else rarely contend on one lock for long.
+            if environment["MALLOC_ARENA_MAX"] == nil { _ = mallopt(M_ARENA_MAX, 2) }
+            // Blocks of 1 MiB and more (1,000-task page bodies, snapshot arrays) are mapped on their own and given
+            // back on free; setting it fixes the threshold (glibc's dynamic raise is switched off).
+            if environment["MALLOC_MMAP_THRESHOLD_"] == nil { _ = mallopt(M_MMAP_THRESHOLD, 1024 * 1024) }
+            // Free memory above 256 KiB at the top of a heap is returned to the system.
+            if environment["MALLOC_TRIM_THRESHOLD_"] == nil { _ = mallopt(M_TRIM_THRESHOLD, 256 * 1024) }
         #endif
     }
 }

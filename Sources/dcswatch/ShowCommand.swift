@@ -36,7 +36,11 @@ struct ShowCommand: AsyncParsableCommand {
             do {
                 for item in try await client.listAllTasks().tasks {
                     let watched = WatchedTask(target: client.target.name, task: item)
-                    if item.taskID == task { byID.append((client, watched)) } else if item.name == task { byName.append((client, watched)) }
+                    if item.taskID == task {
+                        byID.append((client, watched))
+                    } else if item.name == task {
+                        byName.append((client, watched))
+                    }
                 }
             } catch {
                 failures += 1
@@ -45,12 +49,16 @@ struct ShowCommand: AsyncParsableCommand {
         }
         let matches = byID.isEmpty ? byName : byID
         guard let (client, watched) = matches.first else {
-            printError("dcswatch: no task has the id or name \(SafeText.line(task, limit: 80))" + (failures > 0 ? " (some targets failed)" : ""))
+            printError(
+                "dcswatch: no task has the id or name \(SafeText.line(task, limit: 80))"
+                    + (failures > 0 ? " (some targets failed)" : ""))
             throw ExitCode(1)
         }
         guard matches.count == 1 else {
             let ids = matches.map { "\(SafeText.line($0.1.target, limit: 60))/\(SafeText.line($0.1.task.taskID, limit: 80))" }
-            printError("dcswatch: \(matches.count) tasks match \(SafeText.line(task, limit: 80)): \(ids.joined(separator: ", ")); give the id, or --target")
+            printError(
+                "dcswatch: \(matches.count) tasks match \(SafeText.line(task, limit: 80)): \(ids.joined(separator: ", ")); give the id, or --target"
+            )
             throw ExitCode(2)
         }
         let report = await TaskReport.gather(watched, from: client)

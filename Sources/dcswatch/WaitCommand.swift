@@ -91,7 +91,9 @@ struct WaitCommand: AsyncParsableCommand {
             case .monitor(.fetchStarted):
                 continue
             case .timedOut:
-                printError("dcswatch: timed out after \(timeout ?? "") waiting for \(tasks.map { SafeText.line($0, limit: 80) }.joined(separator: ", "))")
+                printError(
+                    "dcswatch: timed out after \(timeout ?? "") waiting for \(tasks.map { SafeText.line($0, limit: 80) }.joined(separator: ", "))"
+                )
                 throw ExitCode(3)
             case .signalled(let number):
                 throw ExitCode(128 + number)

@@ -45,7 +45,8 @@ struct WatchCommand: AsyncParsableCommand {
 
     @Option(
         name: .customLong("stats-interval"),
-        help: ArgumentHelp("Seconds between two progress (/stats) calls of a running task (default: config, else 10).", valueName: "seconds"))
+        help: ArgumentHelp(
+            "Seconds between two progress (/stats) calls of a running task (default: config, else 10).", valueName: "seconds"))
     var statsInterval: Double?
 
     /// Rejects an interval outside what the monitor accepts.
@@ -129,7 +130,8 @@ struct WatchCommand: AsyncParsableCommand {
         for target in targets {
             if let source = target.listing as? any TaskInsightSource { sources[target.name] = source }
         }
-        return StatsPoller(sources: sources, ticker: DispatchRefreshTicker(), interval: interval, logger: logger, publish: publish)
+        return StatsPoller(
+            sources: sources, ticker: DispatchRefreshTicker(), interval: interval, logger: logger, publish: publish)
     }
 
     /// Starts the simulator on 127.0.0.1 (a free port) and builds a real client for it, signing with

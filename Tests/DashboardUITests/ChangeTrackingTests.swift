@@ -14,7 +14,9 @@ struct ChangeTrackingTests {
     func baselined(columns: Int = 120, rows: Int = 16, mode: NotificationMode = .off) -> DashboardState {
         var state = F.state(columns: columns, rows: rows, snapshot: TaskSnapshot(targets: [TargetSnapshot(name: "prod")]))
         state.notifications = NotificationPolicy(mode: mode)
-        F.send([.snapshotReceived(F.snapshot(fetchedAgo: 10), SnapshotDiff.between(state.snapshot, F.snapshot(fetchedAgo: 10)))], to: &state)
+        F.send(
+            [.snapshotReceived(F.snapshot(fetchedAgo: 10), SnapshotDiff.between(state.snapshot, F.snapshot(fetchedAgo: 10)))],
+            to: &state)
         return state
     }
 
@@ -35,7 +37,8 @@ struct ChangeTrackingTests {
         let effects = F.send([.snapshotReceived(next, diff)], to: &state)
         #expect(state.eventLog.events.map(\.key) == [Self.sessions])
         #expect(state.highlights[Self.sessions] == F.now.addingTimeInterval(DashboardReducer.highlightDuration))
-        #expect(effects == [.bell, .notify(title: "dcswatch: FAILED", body: "sessions (prod): target instance memory insufficient")])
+        #expect(
+            effects == [.bell, .notify(title: "dcswatch: FAILED", body: "sessions (prod): target instance memory insufficient")])
         // The name cell of the changed row is highlighted, and no cell of any other row.
         let buffer = DashboardView.render(state)
         let rows = (0..<buffer.height).filter { y in (0..<buffer.width).contains { buffer[$0, y].style.role == .changed } }
@@ -107,8 +110,12 @@ struct ChangeTrackingTests {
         #expect(all.first == .pollTasks([state.rows[1]]))
         let first = Array(all.dropFirst())
         #expect(first.count == 2)
-        #expect(first.first.map { if case .loadDetail(let task) = $0 { return task.id.taskID == "t-001" } else { return false } } == true)
-        #expect(first.last.map { if case .loadLogs(let task) = $0 { return task.id.taskID == "t-001" } else { return false } } == true)
+        #expect(
+            first.first.map { if case .loadDetail(let task) = $0 { return task.id.taskID == "t-001" } else { return false } }
+                == true)
+        #expect(
+            first.last.map { if case .loadLogs(let task) = $0 { return task.id.taskID == "t-001" } else { return false } } == true
+        )
         #expect(F.send([.tick(F.now)], to: &state).isEmpty)
         // Moving to a running task: its detail only; `l` then asks for its logs.
         let moved = F.send([.keyPressed(.down)], to: &state)

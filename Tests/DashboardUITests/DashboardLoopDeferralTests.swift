@@ -57,12 +57,16 @@ struct DashboardLoopDeferralTests {
         var tasks = F.tasks
         tasks[1].status = TaskStatus(raw: "FAILED")
         let changed = F.snapshot(tasks, fetchedAgo: 0)
-        let logs = MigrationLogs.page(total: 1, entries: [
-            MigrationLogEntry(createdAt: "2026-01-01T01:05:00Z", level: "ERROR", message: "auth failed", code: "E1")
-        ])
+        let logs = MigrationLogs.page(
+            total: 1,
+            entries: [
+                MigrationLogEntry(createdAt: "2026-01-01T01:05:00Z", level: "ERROR", message: "auth failed", code: "E1")
+            ])
         let (loop, screen) = makeLoop(reads: 2, inbox: inbox, insights: insights, clock: Clock()) { read in
             if read == 1 { insights.post(.logsReceived(Self.failed, logs, at: F.now)) }
-            if read == 2 { inbox.post(.refreshed(target: "prod", snapshot: changed, diff: SnapshotDiff.between(F.snapshot(), changed))) }
+            if read == 2 {
+                inbox.post(.refreshed(target: "prod", snapshot: changed, diff: SnapshotDiff.between(F.snapshot(), changed)))
+            }
         }
         _ = loop.run()
         // First frame, the selected task's logs, the change: three frames without any tick.

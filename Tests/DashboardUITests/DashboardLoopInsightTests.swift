@@ -18,7 +18,8 @@ struct DashboardLoopInsightTests {
         let insights = InsightInbox()
         let sessions = TaskKey(target: "prod", taskID: "t-002")
         // Stats arrive while the first read waits; then `y` copies the selected id.
-        let screen = ScriptedScreen(size: TerminalSize(columns: 80, rows: 12), script: [.timeout, .key(.character("y"))]) { read in
+        let screen = ScriptedScreen(size: TerminalSize(columns: 80, rows: 12), script: [.timeout, .key(.character("y"))]) {
+            read in
             if read == 1 {
                 insights.post(.statsReceived(sessions, TaskStats(fullMigrationProgress: 42.5, offset: 0), at: F.now))
             }
@@ -34,16 +35,20 @@ struct DashboardLoopInsightTests {
         #expect(screen.frames.last?.lines[4].hasPrefix("▶ MIGRATING  42.5%") == true)
         // The running task on screen is polled; the selected failed task's detail and logs were asked
         // for, then the copy.
-        #expect(performed.effects.first.map { if case .pollTasks(let tasks) = $0 { return tasks.map(\.id) == [sessions] } else { return false } } == true)
+        #expect(
+            performed.effects.first.map {
+                if case .pollTasks(let tasks) = $0 { return tasks.map(\.id) == [sessions] } else { return false }
+            } == true)
         performed.effects.removeFirst()
         #expect(performed.effects.count == 3)
         #expect(performed.effects.last == .copyToClipboard("t-001"))
-        #expect(performed.effects.dropLast().allSatisfy {
-            switch $0 {
-            case .loadDetail(let task), .loadLogs(let task): return task.task.taskID == "t-001"
-            default: return false
-            }
-        })
+        #expect(
+            performed.effects.dropLast().allSatisfy {
+                switch $0 {
+                case .loadDetail(let task), .loadLogs(let task): return task.task.taskID == "t-001"
+                default: return false
+                }
+            })
     }
 
     @Test func aTaskThatFailsRingsTheBellAndNotifiesInModeOn() {
@@ -55,8 +60,12 @@ struct DashboardLoopInsightTests {
         let empty = TaskSnapshot(targets: [TargetSnapshot(name: "prod")])
         // The baseline arrives on the first read, the failure on the second.
         let screen = ScriptedScreen(size: TerminalSize(columns: 80, rows: 12), script: [.timeout, .timeout]) { read in
-            if read == 1 { inbox.post(.refreshed(target: "prod", snapshot: baseline, diff: SnapshotDiff.between(empty, baseline))) }
-            if read == 2 { inbox.post(.refreshed(target: "prod", snapshot: failed, diff: SnapshotDiff.between(baseline, failed))) }
+            if read == 1 {
+                inbox.post(.refreshed(target: "prod", snapshot: baseline, diff: SnapshotDiff.between(empty, baseline)))
+            }
+            if read == 2 {
+                inbox.post(.refreshed(target: "prod", snapshot: failed, diff: SnapshotDiff.between(baseline, failed)))
+            }
         }
         var state = F.state(columns: 80, rows: 12, snapshot: empty)
         state.notifications = NotificationPolicy(mode: .on)

@@ -12,7 +12,9 @@ struct DashboardLoopTimeoutTests {
         let empty = TaskSnapshot(targets: [TargetSnapshot(name: "prod")])
         #expect(DashboardLoop.readTimeout(for: empty) == 10)
         let failing = TaskSnapshot(targets: [
-            TargetSnapshot(name: "prod", failure: TargetFailure(message: "denied", since: F.now, consecutiveFailures: 1, nextAttemptAt: F.now))
+            TargetSnapshot(
+                name: "prod",
+                failure: TargetFailure(message: "denied", since: F.now, consecutiveFailures: 1, nextAttemptAt: F.now))
         ])
         #expect(DashboardLoop.readTimeout(for: failing) == 25)
         #expect(DashboardLoop.readTimeout(for: F.snapshot()) == 100)

@@ -19,7 +19,8 @@ struct DetailSummaryTests {
         fieldRows.map { row in Self.labelColumns.map { buffer[$0, row].text }.joined() }
     }
 
-    static func changedCells(_ before: ScreenBuffer, _ after: ScreenBuffer, columns: Range<Int>, rows: Range<Int> = 0..<40) -> Int {
+    static func changedCells(_ before: ScreenBuffer, _ after: ScreenBuffer, columns: Range<Int>, rows: Range<Int> = 0..<40) -> Int
+    {
         var count = 0
         for row in rows {
             for column in columns where before[column, row] != after[column, row] { count += 1 }
@@ -36,16 +37,19 @@ struct DetailSummaryTests {
         #expect(waiting.text.contains("Progress       …"))
         #expect(waiting.text.contains("Logs           loading…"))
         let detail = TaskDetail(task: F.tasks[0], networkType: "vpc", taskStatus: "FAILED")
-        let logs = MigrationLogs.page(total: 3, entries: [
-            MigrationLogEntry(createdAt: "2026-01-01T01:00:00Z", level: "INFO", message: "started", code: "I1"),
-            MigrationLogEntry(createdAt: "2026-01-01T01:05:00Z", level: "ERROR", message: "auth failed", code: "E1"),
-            MigrationLogEntry(createdAt: "2026-01-01T01:06:00Z", level: "INFO", message: "stopped", code: "I2"),
-        ])
-        F.send([
-            .insightReceived(.statsReceived(failed, TaskStats(fullMigrationProgress: 12, offset: 5), at: F.now)),
-            .insightReceived(.detailReceived(failed, detail, at: F.now)),
-            .insightReceived(.logsReceived(failed, logs, at: F.now)),
-        ], to: &state)
+        let logs = MigrationLogs.page(
+            total: 3,
+            entries: [
+                MigrationLogEntry(createdAt: "2026-01-01T01:00:00Z", level: "INFO", message: "started", code: "I1"),
+                MigrationLogEntry(createdAt: "2026-01-01T01:05:00Z", level: "ERROR", message: "auth failed", code: "E1"),
+                MigrationLogEntry(createdAt: "2026-01-01T01:06:00Z", level: "INFO", message: "stopped", code: "I2"),
+            ])
+        F.send(
+            [
+                .insightReceived(.statsReceived(failed, TaskStats(fullMigrationProgress: 12, offset: 5), at: F.now)),
+                .insightReceived(.detailReceived(failed, detail, at: F.now)),
+                .insightReceived(.logsReceived(failed, logs, at: F.now)),
+            ], to: &state)
         let filled = DashboardView.render(state)
         #expect(filled.text.contains("Progress       12%"))
         #expect(filled.text.contains("Logs           2026-01-01 01:05 ERROR auth fai…"))

@@ -13,11 +13,14 @@ struct NoPasswordOnScreenTests {
         let start = Date(timeIntervalSince1970: 1_767_234_600)
         let router = SimulatorRouter(configuration: SimulatorConfiguration(taskCount: 12, seed: 7, now: { start }))
         let snapshots = router.snapshots()
-        let passwords = Set(snapshots.flatMap { [$0.task.targetInstance.password, $0.task.sourceInstance?.password ?? $0.task.sourcePassword] })
+        let passwords = Set(
+            snapshots.flatMap { [$0.task.targetInstance.password, $0.task.sourceInstance?.password ?? $0.task.sourcePassword] })
         try #require(passwords.count >= 12 && passwords.allSatisfy { $0.count >= 8 })
         let target = ResolvedTarget(
             name: "sim", endpoint: URL(string: "https://dcs.sim.example.com")!, projectID: SimulatorConfiguration.demoProjectID,
-            auth: .signing(SigningCredentials(accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey)))
+            auth: .signing(
+                SigningCredentials(
+                    accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey)))
         let client = DCSClient(target: target, transport: router, options: ClientOptions(retrySleep: { _ in }), now: { start })
         let tasks = try await client.listAllTasks().tasks
         var state = DashboardState(

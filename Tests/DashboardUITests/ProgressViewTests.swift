@@ -26,7 +26,9 @@ struct ProgressViewTests {
         // give NAME 12 (its longest) and SOURCE → TARGET 19.
         let screen = lines(state)
         #expect(screen[2] == "STATUS▼      PROGRESS   NAME         TYPE             SOURCE → TARGET     AGE")
-        #expect(screen[3] == "✖ FAILED" + String(repeating: " ", count: 16) + "orders-cache online full+incr 10.0.0.1:6379 → dc… 2h30m")
+        #expect(
+            screen[3] == "✖ FAILED" + String(repeating: " ", count: 16)
+                + "orders-cache online full+incr 10.0.0.1:6379 → dc… 2h30m")
         #expect(screen[4] == "▶ MIGRATING  sync 1.2k  sessions     online full+incr redis-src → dcs-se… 14h30m")
     }
 
@@ -42,7 +44,9 @@ struct ProgressViewTests {
         state.selection = Self.sessions
         withStats(TaskStats(fullMigrationProgress: 32.5, offset: 0), into: &state, at: F.now.addingTimeInterval(-100))
         withStats(
-            TaskStats(fullMigrationProgress: 42.5, offset: 0, sourceDBSize: 2_000_000, targetDBSize: 850_000, targetInputKbps: 5_120, targetOps: 900),
+            TaskStats(
+                fullMigrationProgress: 42.5, offset: 0, sourceDBSize: 2_000_000, targetDBSize: 850_000, targetInputKbps: 5_120,
+                targetOps: 900),
             into: &state)
         let screen = lines(state).joined(separator: "\n")
         // 10 % in 100 s: 57.5 % left at 0.1 %/s is 575 s, shown as 9m.
@@ -76,12 +80,20 @@ struct ProgressViewTests {
         let failed = TaskKey(target: "prod", taskID: "t-001")
         state.selection = failed
         let detail = TaskDetail(
-            task: F.tasks[0], networkType: "vpc", bandwidthLimitMB: 100, updatedAt: "2026-01-01T02:00:00Z", taskStatus: "EXCHANGING")
-        let logs = MigrationLogs.page(total: 2, entries: [
-            MigrationLogEntry(createdAt: "2026-01-01T01:00:00Z", level: "INFO", message: "started", code: "I1"),
-            MigrationLogEntry(createdAt: "2026-01-01T01:05:00Z", level: "ERROR", message: "auth \u{1B}[31mfailed", code: "E1"),
-        ])
-        F.send([.insightReceived(.detailReceived(failed, detail, at: F.now)), .insightReceived(.logsReceived(failed, logs, at: F.now))], to: &state)
+            task: F.tasks[0], networkType: "vpc", bandwidthLimitMB: 100, updatedAt: "2026-01-01T02:00:00Z",
+            taskStatus: "EXCHANGING")
+        let logs = MigrationLogs.page(
+            total: 2,
+            entries: [
+                MigrationLogEntry(createdAt: "2026-01-01T01:00:00Z", level: "INFO", message: "started", code: "I1"),
+                MigrationLogEntry(
+                    createdAt: "2026-01-01T01:05:00Z", level: "ERROR", message: "auth \u{1B}[31mfailed", code: "E1"),
+            ])
+        F.send(
+            [
+                .insightReceived(.detailReceived(failed, detail, at: F.now)),
+                .insightReceived(.logsReceived(failed, logs, at: F.now)),
+            ], to: &state)
         // Beside the list: the phase joins the status, two log lines, ERROR first.
         let pane = lines(state).joined(separator: "\n")
         #expect(pane.contains("Status         ✖ FAILED (failed), phase EXCHANGING"))

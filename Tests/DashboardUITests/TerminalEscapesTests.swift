@@ -27,7 +27,9 @@ struct TerminalEscapesTests {
 
     @Test func tmuxPassthroughDoublesEscapes() {
         #expect(TerminalEscapes.tmuxPassthrough("\u{1B}]9;hi\u{07}") == "\u{1B}Ptmux;\u{1B}\u{1B}]9;hi\u{07}\u{1B}\\")
-        #expect(TerminalEscapes.notification(title: "t", body: "b", escape: .osc777, insideTmux: false) == "\u{1B}]777;notify;t;b\u{07}")
+        #expect(
+            TerminalEscapes.notification(title: "t", body: "b", escape: .osc777, insideTmux: false)
+                == "\u{1B}]777;notify;t;b\u{07}")
     }
 
     @Test func longTextIsCut() {

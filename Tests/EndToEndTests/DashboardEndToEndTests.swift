@@ -25,7 +25,8 @@ struct DashboardEndToEndTests {
         #expect(try await session.format("#{alternate_on}") == "0")
         #expect(try await session.format("#{cursor_flag}") == "1")
         // Output lines start with "MODES:"; the typed command line starts with the prompt.
-        try await session.typeLine("stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | paste -sd, - | sed 's/^/MODES:/'")
+        try await session.typeLine(
+            "stty -a | tr ' ;' '\\n\\n' | grep -xE -- '-?(icanon|echo)' | paste -sd, - | sed 's/^/MODES:/'")
         let screen = try await session.waitFor("stty output", timeout: 5) { screen in
             screen.split(separator: "\n").contains { $0.hasPrefix("MODES:") }
         }

@@ -32,7 +32,9 @@ struct ProgressEndToEndTests {
         try await session.keys("/")
         try await session.literal("status:running type:online")
         try await session.keys("Enter")
-        let running = try await session.waitFor("progress rows in the detail") { $0.contains("│ Progress ") && $0.contains("│ Lag (offset) ") }
+        let running = try await session.waitFor("progress rows in the detail") {
+            $0.contains("│ Progress ") && $0.contains("│ Lag (offset) ")
+        }
         try await session.keys("e")
         let events = try await session.waitFor("the events pane") { $0.contains("Events (") }
         try await session.keys("q")

@@ -15,7 +15,9 @@ struct ScriptCommandsEndToEndTests {
             [task.targetInstance.password, task.sourcePassword] + (task.sourceInstance.map { [$0.password] } ?? [])
         })
 
-    func run(_ arguments: [String], simulator: SimulatorProcess, timeout: TimeInterval = 60) async throws -> (Int32?, String, String) {
+    func run(_ arguments: [String], simulator: SimulatorProcess, timeout: TimeInterval = 60) async throws -> (
+        Int32?, String, String
+    ) {
         let command = try CommandRun(
             binary: binary, arguments + ["--endpoint", simulator.url.absoluteString], environment: simulator.environment)
         let status = await command.finish(timeout: timeout)
@@ -30,7 +32,9 @@ struct ScriptCommandsEndToEndTests {
     }
 
     func first(_ tasks: [[String: Any]], status: String, method: String? = nil) throws -> String {
-        let task = tasks.first { $0["status"] as? String == status && (method == nil || $0["migration_method"] as? String == method) }
+        let task = tasks.first {
+            $0["status"] as? String == status && (method == nil || $0["migration_method"] as? String == method)
+        }
         return try #require(task?["task_id"] as? String, "no \(status) task in the scenario")
     }
 
@@ -50,7 +54,8 @@ struct ScriptCommandsEndToEndTests {
         #expect(status == 1, "\(err)")
         #expect(out.contains("  FAILED: "))  // with the error message
         expectNoPassword(out + err)
-        (status, out, _) = try await run(["wait", succeeded, try first(all, status: "TERMINATED"), "--interval", "0.5"], simulator: simulator)
+        (status, out, _) = try await run(
+            ["wait", succeeded, try first(all, status: "TERMINATED"), "--interval", "0.5"], simulator: simulator)
         #expect(status == 1)
         #expect(out.split(separator: "\n").count == 2)
         // A task in its incremental phase stays MIGRATING: the timeout (exit 3) ends the wait.
@@ -62,10 +67,12 @@ struct ScriptCommandsEndToEndTests {
         #expect(err.contains("timed out after 2s"))
         #expect(out.hasSuffix("MIGRATING\n"))
         // By exact name, and an unknown task is a usage error.
-        let named = try #require(all.first { task in
-            let name = task["task_name"] as? String ?? ""
-            return task["status"] as? String == "SUCCESS" && !name.isEmpty && all.filter { $0["task_name"] as? String == name }.count == 1
-        }?["task_name"] as? String)
+        let named = try #require(
+            all.first { task in
+                let name = task["task_name"] as? String ?? ""
+                return task["status"] as? String == "SUCCESS" && !name.isEmpty
+                    && all.filter { $0["task_name"] as? String == name }.count == 1
+            }?["task_name"] as? String)
         (status, _, err) = try await run(["wait", named, "--interval", "0.5"], simulator: simulator)
         #expect(status == 0, "\(err)")
         (status, _, err) = try await run(["wait", "no-such-task", "--interval", "0.5"], simulator: simulator)
@@ -79,7 +86,8 @@ struct ScriptCommandsEndToEndTests {
         let succeeded = try first(try await tasks(simulator), status: "SUCCESS")
         // The next three list calls fail with 404 (not retried by the client): the monitor reports and retries.
         try await simulator.setFaults(["404@first:3/list"])
-        let (status, out, err) = try await run(["wait", succeeded, "--interval", "0.3", "--timeout", "30s"], simulator: simulator)
+        let (status, out, err) = try await run(
+            ["wait", succeeded, "--interval", "0.3", "--timeout", "30s"], simulator: simulator)
         #expect(status == 0, "\(err)")
         #expect(err.contains("(retrying)"))
         #expect(out.contains("SUCCESS"))
@@ -125,7 +133,10 @@ struct ScriptCommandsEndToEndTests {
         let lines = command.stdout.split(separator: "\n")
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
-            #expect(Set(object.keys) == ["error_message", "event", "name", "old_status", "status", "status_category", "target", "task_id", "time"])
+            #expect(
+                Set(object.keys) == [
+                    "error_message", "event", "name", "old_status", "status", "status_category", "target", "task_id", "time",
+                ])
             #expect(["added", "removed", "status"].contains(object["event"] as? String ?? ""))
         }
         #expect(lines.contains { field($0, "event") == "status" })
@@ -136,7 +147,8 @@ struct ScriptCommandsEndToEndTests {
         let simulator = try await SimulatorProcess.start(binary: binary, speed: 3_000)
         defer { simulator.stop() }
         let command = try CommandRun(
-            binary: binary, ["events", "--interval", "0.3", "--endpoint", simulator.url.absoluteString], environment: simulator.environment)
+            binary: binary, ["events", "--interval", "0.3", "--endpoint", simulator.url.absoluteString],
+            environment: simulator.environment)
         #expect(await command.waitUntil(timeout: 60) { command.stdout.contains(" → ") })
         command.process.interrupt()
         #expect(await command.finish(timeout: 10) == 0)

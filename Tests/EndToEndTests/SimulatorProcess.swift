@@ -25,7 +25,9 @@ final class SimulatorProcess {
         _ = FileManager.default.createFile(atPath: output.path, contents: nil)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = ["simulate", "--port", "0", "--speed", String(speed), "--seed", String(seed), "--tasks", String(tasks)]
+        process.arguments = [
+            "simulate", "--port", "0", "--speed", String(speed), "--seed", String(seed), "--tasks", String(tasks),
+        ]
         process.standardOutput = try FileHandle(forWritingTo: output)
         process.standardError = FileHandle.nullDevice
         try process.run()
@@ -46,7 +48,8 @@ final class SimulatorProcess {
     /// The environment that points dcswatch at this simulator with the demo keys.
     var environment: [String: String] {
         [
-            "HUAWEICLOUD_SDK_AK": SimulatorConfiguration.demoAccessKey, "HUAWEICLOUD_SDK_SK": SimulatorConfiguration.demoSecretKey,
+            "HUAWEICLOUD_SDK_AK": SimulatorConfiguration.demoAccessKey,
+            "HUAWEICLOUD_SDK_SK": SimulatorConfiguration.demoSecretKey,
             "HUAWEICLOUD_SDK_PROJECT_ID": SimulatorConfiguration.demoProjectID,
         ]
     }

@@ -31,7 +31,9 @@ struct DashboardFaultMatrixTests {
             // The last good data stays. `emptypage` may start in the middle of a listing: the client
             // ends a listing at an empty page after the first (DECISIONS: paging), so that refresh
             // succeeds with fewer tasks, and the next ones fail on the empty first page.
-            let kept = screen.contains("40 tasks") || (fault.rule == "emptypage" && screen.contains("0 tasks") && !screen.contains(" 0 tasks"))
+            let kept =
+                screen.contains("40 tasks")
+                || (fault.rule == "emptypage" && screen.contains("0 tasks") && !screen.contains(" 0 tasks"))
             #expect(kept, "last good data kept: \(screen)")
             let banner = screen.split(separator: "\n").first { $0.contains("STALE") }.map(String.init) ?? ""
             for word in fault.message {

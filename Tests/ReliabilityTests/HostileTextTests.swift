@@ -59,7 +59,8 @@ struct HostileTextTests {
     static func invalidUTF8Server() throws -> ScriptedHTTPServer {
         var body = Data(#"{"count":2,"migration_tasks":[{"task_id":"t-1","task_name":"bad "#.utf8)
         body += Data([0xFF, 0xFE, 0x20, 0xC3, 0x28, 0x20, 0xED, 0xA0, 0x80, 0xC2, 0x9B, 0x35, 0x32])
-        body += Data(#" name","status":"MIGRATING","description":"x"},{"task_id":"t-2","task_name":"fine","status":"SUCCESS"}]}"#.utf8)
+        body += Data(
+            #" name","status":"MIGRATING","description":"x"},{"task_id":"t-2","task_name":"fine","status":"SUCCESS"}]}"#.utf8)
         let page = body
         return try ScriptedHTTPServer { _ in .response(status: 200, headers: [("Content-Type", "application/json")], body: page) }
     }

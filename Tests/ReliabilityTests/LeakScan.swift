@@ -43,14 +43,18 @@ enum LeakScan {
         let raw = [UInt8](bytes)
         let markers = escapedTextAllowed ? hostileMarkers.filter { $0.contains { $0 < 0x20 || $0 >= 0x7F } } : hostileMarkers
         for marker in markers where contains(raw, marker) {
-            Issue.record("\(context): terminal got \(marker.map { String(format: "%02x", $0) }.joined(separator: " "))", sourceLocation: sourceLocation)
+            Issue.record(
+                "\(context): terminal got \(marker.map { String(format: "%02x", $0) }.joined(separator: " "))",
+                sourceLocation: sourceLocation)
         }
         // C1 controls: U+0080–U+009F encoded as C2 80–C2 9F, or as single bytes outside a UTF-8 sequence.
         var index = 0
         while index < raw.count {
             let byte = raw[index]
             if byte == 0xC2, index + 1 < raw.count, (0x80...0x9F).contains(raw[index + 1]) {
-                Issue.record("\(context): C1 control U+00\(String(format: "%02X", raw[index + 1])) at \(index)", sourceLocation: sourceLocation)
+                Issue.record(
+                    "\(context): C1 control U+00\(String(format: "%02X", raw[index + 1])) at \(index)",
+                    sourceLocation: sourceLocation)
                 return
             }
             index += utf8Length(byte)

@@ -80,7 +80,8 @@ struct PtyProbe {
             ["/usr/bin/python3", ReliabilityKit.probeScript(), specPath.path], environment: ["PATH": "/usr/bin:/bin"],
             stdout: outPath.path, stderr: errPath.path)
         guard probe.wait() == 0 else {
-            throw TestProcessError("the pty probe failed: \(String(decoding: (try? Data(contentsOf: errPath)) ?? Data(), as: UTF8.self))")
+            throw TestProcessError(
+                "the pty probe failed: \(String(decoding: (try? Data(contentsOf: errPath)) ?? Data(), as: UTF8.self))")
         }
         let output = try Data(contentsOf: outPath)
         var result = try JSONDecoder().decode(Result.self, from: output)

@@ -82,7 +82,8 @@ extension ReliabilityKit {
         let errFile = home.appendingPathComponent("err")
         let environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.path].merging(environment) { $1 }
         let started = Date()
-        let child = try ChildProcess([executable.path] + arguments, environment: environment, stdout: outFile.path, stderr: errFile.path)
+        let child = try ChildProcess(
+            [executable.path] + arguments, environment: environment, stdout: outFile.path, stderr: errFile.path)
         let status = child.wait()
         return ProcessRun(
             status: status, stdout: try Data(contentsOf: outFile), stderr: try Data(contentsOf: errFile),

@@ -35,8 +35,10 @@ struct SecretsTests {
     @Test func secretKeyFlagIsNeverEchoed() async throws {
         // Refused connection and a config error both name the problem, never the key.
         let run = try await ReliabilityKit.runAsync(
-            ["list", "--endpoint", "http://127.0.0.1:9", "--project-id", "p", "--ak", ReliabilityKit.accessKey, "--sk",
-             ReliabilityKit.secretKey, "--request-timeout", "1"], environment: [:])
+            [
+                "list", "--endpoint", "http://127.0.0.1:9", "--project-id", "p", "--ak", ReliabilityKit.accessKey, "--sk",
+                ReliabilityKit.secretKey, "--request-timeout", "1",
+            ], environment: [:])
         #expect(run.status == 1, "\(run.err)")
         LeakScan.expectClean(run.stdout + run.stderr, context: "--sk")
         let missing = try await ReliabilityKit.runAsync(["list", "--sk", ReliabilityKit.secretKey], environment: [:])
@@ -76,7 +78,8 @@ struct SecretsTests {
             chmod(path.path, 0o600)
         }
         try config(password: SimulatorConfiguration.demoIAMPassword)
-        let good = try await ReliabilityKit.runAsync(["list", "--config", path.path, "--verbose", "--output", "ndjson"], environment: [:])
+        let good = try await ReliabilityKit.runAsync(
+            ["list", "--config", path.path, "--verbose", "--output", "ndjson"], environment: [:])
         #expect(good.status == 0, "\(good.err)")
         #expect(good.out.split(separator: "\n").count == 40)
         try config(password: "wrong-password-PW-1234")
@@ -92,8 +95,10 @@ struct SecretsTests {
 
     @Test func debugSignShowsOnlyTheMaskedAccessKey() async throws {
         let run = try await ReliabilityKit.runAsync(
-            ["debug", "sign", "--url", "https://dcs.eu-de.otc.t-systems.com/v2/p/migration-tasks?limit=10",
-             "--security-token", "TEMP-TOKEN-never-shown-77"])
+            [
+                "debug", "sign", "--url", "https://dcs.eu-de.otc.t-systems.com/v2/p/migration-tasks?limit=10",
+                "--security-token", "TEMP-TOKEN-never-shown-77",
+            ])
         #expect(run.status == 0, "\(run.err)")
         #expect(run.out.contains(String(ReliabilityKit.accessKey.suffix(4))))
         #expect(run.out.contains("Signature="))  // the one thing it must show besides the masked AK

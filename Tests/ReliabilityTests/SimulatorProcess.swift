@@ -29,8 +29,10 @@ final class SimulatorProcess: @unchecked Sendable {
         directory = try ReliabilityKit.scratch()
         let bannerPath = directory.appendingPathComponent("banner").path
         child = try ChildProcess(
-            [executable.path, "simulate", "--port", "0", "--tasks", "\(tasks)", "--ak", ReliabilityKit.accessKey, "--sk",
-             ReliabilityKit.secretKey] + faults.flatMap { ["--fault", $0] },
+            [
+                executable.path, "simulate", "--port", "0", "--tasks", "\(tasks)", "--ak", ReliabilityKit.accessKey, "--sk",
+                ReliabilityKit.secretKey,
+            ] + faults.flatMap { ["--fault", $0] },
             environment: ["PATH": "/usr/bin:/bin"], stdout: bannerPath, stderr: "/dev/null")
         let deadline = Date().addingTimeInterval(20)
         var line = ""

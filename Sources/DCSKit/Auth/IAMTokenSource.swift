@@ -71,7 +71,8 @@ public actor IAMTokenSource {
         }
         let expiresAt = (try? JSONValue.parse(response.body))?["token"]["expires_at"].lenientString
             .flatMap(APITimestamp.parse)
-        let renewAt = expiresAt.map { $0.addingTimeInterval(-IAMTokenSource.renewalMargin) }
+        let renewAt =
+            expiresAt.map { $0.addingTimeInterval(-IAMTokenSource.renewalMargin) }
             ?? now().addingTimeInterval(IAMTokenSource.fallbackLifetime)
         cached = (token, renewAt)
         return token

@@ -50,7 +50,9 @@ public final class DCSClient: TaskListing, Sendable {
         let path = (["v2", target.projectID] + segments).map(PercentEncoding.encode).joined(separator: "/")
         var text = base + "/" + path
         if !query.isEmpty {
-            text += "?" + query.map { "\(PercentEncoding.encode($0.0))=\(PercentEncoding.encode($0.1))" }
+            text +=
+                "?"
+                + query.map { "\(PercentEncoding.encode($0.0))=\(PercentEncoding.encode($0.1))" }
                 .joined(separator: "&")
         }
         return URL(string: text) ?? target.endpoint

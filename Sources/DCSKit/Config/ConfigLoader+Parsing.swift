@@ -83,11 +83,13 @@ extension ConfigLoader {
             return url
         }
         guard let name = try string("name") else {
-            throw ConfigError.invalidValue(path: path, key: "\(prefix).name", fix: "give every target a name, e.g. \"prod-eu-de\"")
+            throw ConfigError.invalidValue(
+                path: path, key: "\(prefix).name", fix: "give every target a name, e.g. \"prod-eu-de\"")
         }
         let region = try string("region")
         if let region, !RegionEndpoints.isPlausibleRegion(region) {
-            throw ConfigError.invalidValue(path: path, key: "\(prefix).region", fix: "use a region id such as eu-de or ap-southeast-1")
+            throw ConfigError.invalidValue(
+                path: path, key: "\(prefix).region", fix: "use a region id such as eu-de or ap-southeast-1")
         }
         let target = TargetConfig(
             name: name, index: index, region: region, endpoint: try url("endpoint"), projectID: try string("project_id"),

@@ -104,7 +104,8 @@ public enum SimpleYAML {
             return text
         }
         let inner = String(text.dropFirst().dropLast())
-        return first == "'" ? inner.replacingOccurrences(of: "''", with: "'")
+        return first == "'"
+            ? inner.replacingOccurrences(of: "''", with: "'")
             : inner.replacingOccurrences(of: "\\\"", with: "\"").replacingOccurrences(of: "\\\\", with: "\\")
     }
 }

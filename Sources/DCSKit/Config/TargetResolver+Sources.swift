@@ -36,7 +36,8 @@ extension TargetResolver {
     ) throws -> (credentials: SigningCredentials, projectID: String?, source: String) {
         var warnings: [String] = []
         let ambient = try ambientSources(warnings: &warnings)
-        let entry = overrides.targetNames.first.flatMap { name in config.targets.first { $0.name == name } }
+        let entry =
+            overrides.targetNames.first.flatMap { name in config.targets.first { $0.name == name } }
             ?? config.targets.first
         if let name = overrides.targetNames.first, entry?.name != name {
             throw ConfigError.unknownTarget(name: name, available: config.targets.map(\.name))
@@ -45,8 +46,10 @@ extension TargetResolver {
         var candidates: [(TargetAuth?, String)] = [(try flagCredentials(overrides), "flags")]
         if let entry {
             candidates.append(
-                (try configCredentials(entry, path: config.path ?? "(none)", prefix: "targets[\(entry.index)]"),
-                    "config \(config.path ?? "")"))
+                (
+                    try configCredentials(entry, path: config.path ?? "(none)", prefix: "targets[\(entry.index)]"),
+                    "config \(config.path ?? "")"
+                ))
         }
         candidates += ambient.map { ($0.auth, $0.name) }
         for (auth, source) in candidates {
@@ -125,7 +128,8 @@ extension TargetResolver {
                     throw ConfigError.incompleteCredential(
                         source: "\(path) (cloud \(cloudName))", present: "auth.username", missing: "auth.password")
                 }
-                let domain = authNode?["user_domain_name"]?.scalar ?? authNode?["domain_name"]?.scalar
+                let domain =
+                    authNode?["user_domain_name"]?.scalar ?? authNode?["domain_name"]?.scalar
                     ?? authNode?["project_domain_name"]?.scalar ?? user
                 auth = .password(PasswordIdentity(userName: user, password: password, domainName: domain))
             }

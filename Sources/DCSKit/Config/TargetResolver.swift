@@ -43,7 +43,8 @@ public struct TargetResolver: Sendable {
             }
         }
         let targets = try entries.map { try resolve($0, config: config, overrides: overrides, ambient: ambient) }
-        for target in targets where target.endpoint.scheme?.lowercased() == "http" && !TargetResolver.isLoopback(target.endpoint) {
+        for target in targets where target.endpoint.scheme?.lowercased() == "http" && !TargetResolver.isLoopback(target.endpoint)
+        {
             if case .signing = target.auth { continue }
             warnings.append("target \(target.name): the token goes over plain HTTP to \(target.host) — use https")
         }
@@ -72,14 +73,16 @@ public struct TargetResolver: Sendable {
         let ambientRegion = ambient.first { $0.region != nil }
         let region = overrides.region ?? entry.region ?? ambientRegion?.region
         if let region, !RegionEndpoints.isPlausibleRegion(region) {
-            let source = overrides.region != nil ? "--region" : (entry.region != nil ? "config \(path)" : ambientRegion?.name ?? "")
+            let source =
+                overrides.region != nil ? "--region" : (entry.region != nil ? "config \(path)" : ambientRegion?.name ?? "")
             throw ConfigError.invalidRegion(value: region, source: source)
         }
         let endpoint = overrides.endpoint ?? entry.endpoint ?? region.flatMap(RegionEndpoints.dcsEndpoint(region:))
         guard let endpoint else { throw ConfigError.missingEndpoint(target: entry.name) }
         var iamEndpoint: URL?
         if case .password = auth {
-            iamEndpoint = entry.iamEndpoint ?? ambient.lazy.compactMap(\.iamEndpoint).first
+            iamEndpoint =
+                entry.iamEndpoint ?? ambient.lazy.compactMap(\.iamEndpoint).first
                 ?? region.flatMap(RegionEndpoints.iamEndpoint(region:))
                 ?? RegionEndpoints.iamEndpoint(forDCSEndpoint: endpoint)
         }
@@ -123,7 +126,8 @@ public struct TargetResolver: Sendable {
             return .password(PasswordIdentity(userName: user, password: password, domainName: entry.iamDomain ?? user))
         }
         if password != nil {
-            throw ConfigError.incompleteCredential(source: source, present: "\(prefix).iam_password", missing: "\(prefix).iam_user")
+            throw ConfigError.incompleteCredential(
+                source: source, present: "\(prefix).iam_password", missing: "\(prefix).iam_user")
         }
         return nil
     }
@@ -141,7 +145,8 @@ public struct TargetResolver: Sendable {
     /// environment while the token is pasted on the command line).
     static func applying(_ securityToken: String?, to auth: TargetAuth) -> TargetAuth {
         guard let securityToken, !securityToken.isEmpty, case .signing(let credentials) = auth else { return auth }
-        return .signing(SigningCredentials(accessKey: credentials.accessKey, secretKey: credentials.secretKey, securityToken: securityToken))
+        return .signing(
+            SigningCredentials(accessKey: credentials.accessKey, secretKey: credentials.secretKey, securityToken: securityToken))
     }
 
     /// `127.0.0.1`, `::1`, `localhost`.

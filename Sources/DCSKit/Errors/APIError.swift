@@ -41,7 +41,8 @@ public enum APIError: UserFacingError, Hashable {
     public var userMessage: String {
         switch self {
         case .http(let status, let code, let message, let requestID, let host):
-            let head = "\(host) answered HTTP \(status)\(code.map { " \($0)" } ?? "")"
+            let head =
+                "\(host) answered HTTP \(status)\(code.map { " \($0)" } ?? "")"
                 + (message.isEmpty ? "" : ": \(message)")
             return head + " — " + APIError.advice(status: status, code: code) + APIError.requestSuffix(requestID)
         case .nonJSONBody(let status, let snippet, let requestID, let host):

@@ -52,7 +52,9 @@ public struct NotificationPolicy: Sendable, Hashable {
     public static let defaultCategories: Set<StatusCategory> = [.failed, .succeeded]
 
     /// Builds a policy.
-    public init(mode: NotificationMode = .bell, categories: Set<StatusCategory> = defaultCategories, escape: DesktopEscape = .osc9) {
+    public init(
+        mode: NotificationMode = .bell, categories: Set<StatusCategory> = defaultCategories, escape: DesktopEscape = .osc9
+    ) {
         self.mode = mode
         self.categories = categories
         self.escape = escape
@@ -74,10 +76,16 @@ public struct NotificationPolicy: Sendable, Hashable {
             var body = name + " (" + SafeText.line(first.key.target, limit: 40) + ")"
             let error = SafeText.line(first.errorMessage, limit: 160)
             if first.kind.status.category == .failed, !error.isEmpty { body += ": " + error }
-            return [TaskAlert(title: "dcswatch: " + TaskEvent.statusText(first.kind.status), body: body, bell: true, desktop: desktop)]
+            return [
+                TaskAlert(title: "dcswatch: " + TaskEvent.statusText(first.kind.status), body: body, bell: true, desktop: desktop)
+            ]
         }
         let counts = Dictionary(grouping: entering, by: { TaskEvent.statusText($0.kind.status) })
             .map { "\($0.value.count) \($0.key)" }.sorted()
-        return [TaskAlert(title: "dcswatch: \(entering.count) tasks finished", body: counts.joined(separator: ", "), bell: true, desktop: desktop)]
+        return [
+            TaskAlert(
+                title: "dcswatch: \(entering.count) tasks finished", body: counts.joined(separator: ", "), bell: true,
+                desktop: desktop)
+        ]
     }
 }

@@ -31,7 +31,8 @@ extension TaskEvent {
             ("status_category", kind.status.category.rawValue), ("target", key.target), ("task_id", key.taskID),
             ("time", TaskEvent.utcStamp(time)),
         ]
-        return "{" + members.map { JSONText.string($0.0) + ":" + ($0.1.map(JSONText.string) ?? "null") }
+        return "{"
+            + members.map { JSONText.string($0.0) + ":" + ($0.1.map(JSONText.string) ?? "null") }
             .joined(separator: ",") + "}"
     }
 

@@ -66,7 +66,9 @@ public struct TaskWaiter: Sendable {
             guard let watched = byKey[key] else {
                 // Only a fresh listing without the task means it vanished (a failing target keeps its tasks).
                 if fetched, lastStatus[key] != nil {
-                    lines.append(TaskEvent(time: time, key: key, name: "", kind: .removed(lastStatus[key] ?? TaskStatus(raw: ""))).textLine())
+                    lines.append(
+                        TaskEvent(time: time, key: key, name: "", kind: .removed(lastStatus[key] ?? TaskStatus(raw: "")))
+                            .textLine())
                     lastStatus[key] = nil
                     return (lines, .failed(key))
                 }
@@ -77,13 +79,18 @@ public struct TaskWaiter: Sendable {
             if let previous = lastStatus[key] {
                 if previous != status {
                     lines.append(
-                        TaskEvent(time: time, key: key, name: watched.task.name, kind: .statusChanged(from: previous, to: status),
-                            errorMessage: watched.task.errorMessage).textLine())
+                        TaskEvent(
+                            time: time, key: key, name: watched.task.name, kind: .statusChanged(from: previous, to: status),
+                            errorMessage: watched.task.errorMessage
+                        ).textLine())
                 }
             } else {
                 lines.append(
-                    TaskEvent(time: time, key: key, name: watched.task.name, kind: .added(status), errorMessage: watched.task.errorMessage)
-                        .textLine(markNew: false))
+                    TaskEvent(
+                        time: time, key: key, name: watched.task.name, kind: .added(status),
+                        errorMessage: watched.task.errorMessage
+                    )
+                    .textLine(markNew: false))
             }
             lastStatus[key] = status
             switch status.category {

@@ -58,7 +58,8 @@ public struct HTTPRequest: Sendable, Hashable {
     public var timeout: TimeInterval?
 
     /// Builds a request.
-    public init(method: String, url: URL, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data(), timeout: TimeInterval? = nil) {
+    public init(method: String, url: URL, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data(), timeout: TimeInterval? = nil)
+    {
         self.method = method
         self.url = url
         self.headers = headers

@@ -65,7 +65,8 @@ public struct SnapshotDiff: Sendable, Hashable {
             if let previous = oldByID[task.taskID] {
                 if previous != task {
                     changed.append(
-                        TaskChange(old: WatchedTask(target: target, task: previous), new: WatchedTask(target: target, task: task)))
+                        TaskChange(old: WatchedTask(target: target, task: previous), new: WatchedTask(target: target, task: task))
+                    )
                 }
             } else {
                 added.append(WatchedTask(target: target, task: task))

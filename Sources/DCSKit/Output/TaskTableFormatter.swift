@@ -66,15 +66,20 @@ public struct TaskTableFormatter: Sendable {
         let statusWidth = min(statuses.reduce(6) { max($0, DisplayWidth.of($1)) }, 24)
         var columns: [Column] = []
         if showTarget {
-            columns.append(Column(header: "TARGET", cells: cells { $0.target }, minimum: 6, comfortable: 12, maximum: 24, dropRank: 5))
+            columns.append(
+                Column(header: "TARGET", cells: cells { $0.target }, minimum: 6, comfortable: 12, maximum: 24, dropRank: 5))
         }
         columns += [
             Column(header: "NAME", cells: cells { $0.task.name }, minimum: 8, comfortable: 24, maximum: 48, dropRank: nil),
-            Column(header: "STATUS", cells: statuses, minimum: statusWidth, comfortable: statusWidth, maximum: statusWidth, dropRank: nil),
-            Column(header: "TYPE", cells: cells { Self.typeLabel($0.task) }, minimum: 4, comfortable: 16, maximum: 16, dropRank: 1),
+            Column(
+                header: "STATUS", cells: statuses, minimum: statusWidth, comfortable: statusWidth, maximum: statusWidth,
+                dropRank: nil),
+            Column(
+                header: "TYPE", cells: cells { Self.typeLabel($0.task) }, minimum: 4, comfortable: 16, maximum: 16, dropRank: 1),
             Column(header: "FROM", cells: cells { $0.task.sourceLabel }, minimum: 6, comfortable: 16, maximum: 32, dropRank: 3),
             Column(header: "TO", cells: cells { $0.task.targetLabel }, minimum: 6, comfortable: 16, maximum: 32, dropRank: 4),
-            Column(header: "CREATED", cells: cells { Self.created($0.task) }, minimum: 10, comfortable: 16, maximum: 19, dropRank: 2),
+            Column(
+                header: "CREATED", cells: cells { Self.created($0.task) }, minimum: 10, comfortable: 16, maximum: 19, dropRank: 2),
             Column(header: "ID", cells: cells { $0.task.taskID }, minimum: 8, comfortable: 36, maximum: 40, dropRank: 0),
         ]
         return columns
@@ -87,8 +92,9 @@ public struct TaskTableFormatter: Sendable {
         func total() -> Int { columns.reduce(0) { $0 + $1.width } + 2 * max(columns.count - 1, 0) }
         func shrink(toward floor: (Column) -> Int) {
             while total() > width {
-                guard let widest = columns.indices.filter({ columns[$0].width > floor(columns[$0]) })
-                    .max(by: { columns[$0].width < columns[$1].width })
+                guard
+                    let widest = columns.indices.filter({ columns[$0].width > floor(columns[$0]) })
+                        .max(by: { columns[$0].width < columns[$1].width })
                 else { return }
                 columns[widest].width -= 1
             }

@@ -20,10 +20,11 @@ public enum Sparkline {
         guard let maximum = shown.max(), let minimum = shown.min() else { return "" }
         let low = min(floor ?? minimum, minimum)
         let range = (ceiling ?? maximum) - low
-        return String(shown.map { value -> Character in
-            guard range > 0 else { return levels[0] }
-            let level = Int(((value - low) / range * Double(levels.count - 1)).rounded())
-            return levels[min(max(level, 0), levels.count - 1)]
-        })
+        return String(
+            shown.map { value -> Character in
+                guard range > 0 else { return levels[0] }
+                let level = Int(((value - low) / range * Double(levels.count - 1)).rounded())
+                return levels[min(max(level, 0), levels.count - 1)]
+            })
     }
 }

@@ -240,8 +240,10 @@ public final class StatsPoller: @unchecked Sendable {
             let outcome: Result<InsightEvent, any Error>
             do {
                 switch job {
-                case .stats: outcome = .success(.statsReceived(task.id, try await source.stats(taskID: task.task.taskID), at: now()))
-                case .detail: outcome = .success(.detailReceived(task.id, try await source.detail(taskID: task.task.taskID), at: now()))
+                case .stats:
+                    outcome = .success(.statsReceived(task.id, try await source.stats(taskID: task.task.taskID), at: now()))
+                case .detail:
+                    outcome = .success(.detailReceived(task.id, try await source.detail(taskID: task.task.taskID), at: now()))
                 case .logs:
                     let logs = try await source.logs(taskID: task.task.taskID, offset: 0, limit: 50, level: nil)
                     outcome = .success(.logsReceived(task.id, logs, at: now()))

@@ -46,8 +46,10 @@ extension TaskReport {
         case .success(.page(_, let entries)) where entries.isEmpty: line("  none")
         case .success(.page(_, let entries)):
             for entry in entries {
-                line("  " + [entry.createdAt.raw, entry.level, entry.code, entry.message].map { SafeText.line($0, limit: 1_000) }
-                    .filter { !$0.isEmpty }.joined(separator: "  "))
+                line(
+                    "  "
+                        + [entry.createdAt.raw, entry.level, entry.code, entry.message].map { SafeText.line($0, limit: 1_000) }
+                        .filter { !$0.isEmpty }.joined(separator: "  "))
             }
         case .failure(let error): add("  unavailable", error.message)
         }
@@ -77,16 +79,26 @@ extension TaskReport {
         case .failure(let error): members += [("stats", "null"), ("stats_error", JSONText.string(error.message))]
         }
         switch logs {
-        case .success(.notOffered): members.append(("logs", Self.object([("entries", "[]"), ("offered", "false")], indent: "  ")))
+        case .success(.notOffered):
+            members.append(("logs", Self.object([("entries", "[]"), ("offered", "false")], indent: "  ")))
         case .success(.page(let total, let entries)):
             let items = entries.map { entry in
                 Self.object(
-                    [("created_at", JSONText.string(entry.createdAt.raw)), ("log_code", JSONText.string(entry.code)),
-                        ("log_level", JSONText.string(entry.level)), ("message", JSONText.string(entry.message))], indent: nil)
+                    [
+                        ("created_at", JSONText.string(entry.createdAt.raw)), ("log_code", JSONText.string(entry.code)),
+                        ("log_level", JSONText.string(entry.level)), ("message", JSONText.string(entry.message)),
+                    ], indent: nil)
             }
-            members.append(("logs", Self.object(
-                [("entries", "[" + items.joined(separator: ", ") + "]"), ("log_num", total.map(String.init) ?? "null"), ("offered", "true")],
-                indent: "  ")))
+            members.append(
+                (
+                    "logs",
+                    Self.object(
+                        [
+                            ("entries", "[" + items.joined(separator: ", ") + "]"), ("log_num", total.map(String.init) ?? "null"),
+                            ("offered", "true"),
+                        ],
+                        indent: "  ")
+                ))
         case .failure(let error): members += [("logs", "null"), ("logs_error", JSONText.string(error.message))]
         }
         return Self.object(members, indent: "") + "\n"

@@ -30,7 +30,9 @@ import Testing
         process.executableURL = try binary()
         process.arguments = arguments
         // A clean environment: no credentials of the machine running the tests leak in.
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.path].merging(environment) { $1 }
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.path].merging(environment) {
+            $1
+        }
         process.currentDirectoryURL = home
         let out = Pipe()
         let err = Pipe()
@@ -45,7 +47,9 @@ import Testing
             stderr: String(decoding: stderr, as: UTF8.self))
     }
 
-    static let credentials = ["HUAWEICLOUD_SDK_AK": "AKPROCESS0001", "HUAWEICLOUD_SDK_SK": "SKPROCESS", "HUAWEICLOUD_SDK_PROJECT_ID": "proj-1"]
+    static let credentials = [
+        "HUAWEICLOUD_SDK_AK": "AKPROCESS0001", "HUAWEICLOUD_SDK_SK": "SKPROCESS", "HUAWEICLOUD_SDK_PROJECT_ID": "proj-1",
+    ]
 
     @Test func jsonListsExactlyTheServersTasks() throws {
         let script = TaskPageScript.numbered(25)
@@ -54,7 +58,9 @@ import Testing
                 ? script.reply(request) : .dcsError(401, code: "APIGW.0301", message: "unsigned")
         }
         defer { server.stop() }
-        let run = try Self.run(["list", "--endpoint", server.baseURL.absoluteString, "--output", "json", "--sort", "name"], environment: Self.credentials)
+        let run = try Self.run(
+            ["list", "--endpoint", server.baseURL.absoluteString, "--output", "json", "--sort", "name"],
+            environment: Self.credentials)
         #expect(run.status == 0, "\(run.stderr)")
         let records = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]])
         #expect(Set(records.compactMap { $0["task_id"] as? String }) == Set((1...25).map { String(format: "task-%05d", $0) }))
@@ -80,7 +86,8 @@ import Testing
     @Test func apiFailureExitsOneWithAdvice() throws {
         let server = try ScriptedHTTPServer { _ in .dcsError(403, code: "DCS.2003", message: "no permission") }
         defer { server.stop() }
-        let run = try Self.run(["list", "--endpoint", server.baseURL.absoluteString, "--output", "ndjson"], environment: Self.credentials)
+        let run = try Self.run(
+            ["list", "--endpoint", server.baseURL.absoluteString, "--output", "ndjson"], environment: Self.credentials)
         #expect(run.status == 1)
         #expect(run.stdout.isEmpty)
         #expect(run.stderr.contains("dcs:migrationTask:list"))
@@ -91,12 +98,14 @@ import Testing
         defer { good.stop() }
         let port = try ScriptedHTTPServer.closedPort()
         let config = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-\(UUID().uuidString).json")
-        try Data("""
+        try Data(
+            """
             {"targets": [
               {"name": "good", "endpoint": "\(good.baseURL.absoluteString)", "project_id": "proj-1"},
               {"name": "down", "endpoint": "http://127.0.0.1:\(port)", "project_id": "proj-2"}
             ]}
-            """.utf8).write(to: config)
+            """.utf8
+        ).write(to: config)
         defer { try? FileManager.default.removeItem(at: config) }
         let run = try Self.run(["list", "--config", config.path, "--output", "csv"], environment: Self.credentials)
         #expect(run.status == 1)
@@ -122,11 +131,15 @@ import Testing
 /// `dcswatch debug sign` as a subprocess, checked against a vector of the official SDK's signer.
 @Suite struct DebugSignProcessTests {
     @Test func printsTheVectorsSignatureWithoutSecrets() throws {
-        let vector = try #require(try SigningVector.all().first { $0.security_token == nil && $0.body.isEmpty && $0.method == "GET" })
+        let vector = try #require(
+            try SigningVector.all().first { $0.security_token == nil && $0.body.isEmpty && $0.method == "GET" })
         var arguments = ["debug", "sign", "--method", vector.method, "--url", vector.url, "--date", vector.sdk_date]
-        for (name, value) in vector.request_headers.sorted(by: { $0.key < $1.key }) { arguments += ["--header", "\(name): \(value)"] }
+        for (name, value) in vector.request_headers.sorted(by: { $0.key < $1.key }) {
+            arguments += ["--header", "\(name): \(value)"]
+        }
         if let project = vector.project_id { arguments += ["--project-id", project] }
-        let run = try ListCommandProcessTests.run(arguments, environment: ["HUAWEICLOUD_SDK_AK": vector.ak, "HUAWEICLOUD_SDK_SK": vector.sk])
+        let run = try ListCommandProcessTests.run(
+            arguments, environment: ["HUAWEICLOUD_SDK_AK": vector.ak, "HUAWEICLOUD_SDK_SK": vector.sk])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains(vector.canonical_request))
         #expect(run.stdout.contains(vector.string_to_sign))
@@ -139,7 +152,10 @@ import Testing
 
     @Test func securityTokenIsNeverPrinted() throws {
         let run = try ListCommandProcessTests.run(
-            ["debug", "sign", "--url", "https://dcs.eu-de.otc.t-systems.com/v2/p/migration-tasks", "--security-token", "TOKEN-XYZ-SECRET"],
+            [
+                "debug", "sign", "--url", "https://dcs.eu-de.otc.t-systems.com/v2/p/migration-tasks", "--security-token",
+                "TOKEN-XYZ-SECRET",
+            ],
             environment: ["HUAWEICLOUD_SDK_AK": "AKSIGN0001", "HUAWEICLOUD_SDK_SK": "SKSIGN"])
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stdout.contains("x-security-token:(16 characters, not shown)"))

@@ -12,17 +12,24 @@ import Testing
     }
 
     @Test func dcsBodyGivesStatusCodeAndMessage() async throws {
-        let server = try ScriptedHTTPServer { _ in .dcsError(400, code: "DCS.4133", message: "task not found", headers: [("X-Request-Id", "req-9")]) }
+        let server = try ScriptedHTTPServer { _ in
+            .dcsError(400, code: "DCS.4133", message: "task not found", headers: [("X-Request-Id", "req-9")])
+        }
         defer { server.stop() }
         let error = await ClientTestKit.apiError { try await ClientTestKit.client(server).detail(taskID: "gone") }
-        #expect(error == .http(status: 400, code: "DCS.4133", message: "task not found", requestID: "req-9", host: "127.0.0.1:\(server.port)"))
+        #expect(
+            error
+                == .http(
+                    status: 400, code: "DCS.4133", message: "task not found", requestID: "req-9", host: "127.0.0.1:\(server.port)"
+                ))
         #expect(error?.userMessage.contains("no such migration task") == true)
         #expect(error?.userMessage.contains("req-9") == true)
     }
 
     @Test func badSignaturePointsToDebugSign() async throws {
         let (error, _) = try await failure(
-            .gatewayError(401, code: "APIGW.0301", message: "Incorrect IAM authentication information: GET|/v2/", requestID: "gw-1"))
+            .gatewayError(
+                401, code: "APIGW.0301", message: "Incorrect IAM authentication information: GET|/v2/", requestID: "gw-1"))
         #expect(error?.status == 401)
         #expect(error?.code == "APIGW.0301")
         let message = try #require(error?.userMessage)
@@ -157,7 +164,10 @@ import Testing
         let server = try ScriptedHTTPServer { request in
             request.path.hasPrefix("/v2/proj-1/migration-task/a/")
                 ? .dcsError(404, code: "DCS.0404", message: "not found")
-                : .json(200, #"{"log_num":1,"migration_logs":[{"created_at":"2024/01/02 03:04:05","log_level":"ERROR","message":"boom","log_code":"X"}]}"#)
+                : .json(
+                    200,
+                    #"{"log_num":1,"migration_logs":[{"created_at":"2024/01/02 03:04:05","log_level":"ERROR","message":"boom","log_code":"X"}]}"#
+                )
         }
         defer { server.stop() }
         let client = ClientTestKit.client(server)
@@ -171,7 +181,9 @@ import Testing
         let server = try ScriptedHTTPServer { request in
             request.path.hasSuffix("/stats")
                 ? .json(200, #"{"full_migration_progress":"42.5","offset":0,"is_migrating":"true"}"#)
-                : .json(200, #"{"task_id":"t1","source_instance":{"addrs":"10.0.0.1:6379","password":"hunter2"},"network_type":"vpc"}"#)
+                : .json(
+                    200,
+                    #"{"task_id":"t1","source_instance":{"addrs":"10.0.0.1:6379","password":"hunter2"},"network_type":"vpc"}"#)
         }
         defer { server.stop() }
         let client = ClientTestKit.client(server)

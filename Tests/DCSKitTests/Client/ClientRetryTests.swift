@@ -9,7 +9,9 @@ import Testing
     @Test func retryAfterIsHonoured() async throws {
         let counter = Counter()
         let server = try ScriptedHTTPServer { _ in
-            counter.next() == 1 ? .json(429, #"{"error_code":"APIGW.0308","error_msg":"throttled"}"#, headers: [("Retry-After", "7")]) : Self.emptyPage
+            counter.next() == 1
+                ? .json(429, #"{"error_code":"APIGW.0308","error_msg":"throttled"}"#, headers: [("Retry-After", "7")])
+                : Self.emptyPage
         }
         defer { server.stop() }
         let sleeper = SleepRecorder()
@@ -22,7 +24,9 @@ import Testing
 
     @Test func backoffDoublesWithoutRetryAfterAndIsCapped() async throws {
         let counter = Counter()
-        let server = try ScriptedHTTPServer { _ in counter.next() <= 3 ? .dcsError(503, code: "DCS.5000", message: "busy") : Self.emptyPage }
+        let server = try ScriptedHTTPServer { _ in
+            counter.next() <= 3 ? .dcsError(503, code: "DCS.5000", message: "busy") : Self.emptyPage
+        }
         defer { server.stop() }
         let sleeper = SleepRecorder()
         _ = try await ClientTestKit.client(server, sleeper: sleeper).listAllTasks()
@@ -34,7 +38,9 @@ import Testing
         let server = try ScriptedHTTPServer { _ in .json(429, #"{"error_code":"APIGW.0308","error_msg":"slow down"}"#) }
         defer { server.stop() }
         let sleeper = SleepRecorder()
-        let error = await ClientTestKit.apiError { try await ClientTestKit.client(server, maxRetries: 2, sleeper: sleeper).listAllTasks() }
+        let error = await ClientTestKit.apiError {
+            try await ClientTestKit.client(server, maxRetries: 2, sleeper: sleeper).listAllTasks()
+        }
         #expect(error?.status == 429)
         #expect(error?.userMessage.contains("throttled") == true)
         #expect(server.requests.count == 3)
@@ -52,7 +58,9 @@ import Testing
 
     @Test func htmlBadGatewayThenSuccessRecovers() async throws {
         let counter = Counter()
-        let server = try ScriptedHTTPServer { _ in counter.next() == 1 ? .text(502, "<html>502 Bad Gateway</html>") : Self.emptyPage }
+        let server = try ScriptedHTTPServer { _ in
+            counter.next() == 1 ? .text(502, "<html>502 Bad Gateway</html>") : Self.emptyPage
+        }
         defer { server.stop() }
         let collection = try await ClientTestKit.client(server).listAllTasks()
         #expect(collection.tasks.isEmpty)
@@ -79,7 +87,9 @@ import Testing
 
     @Test func everyAttemptIsSignedAfreshAndVerifies() async throws {
         let counter = Counter()
-        let server = try ScriptedHTTPServer { _ in counter.next() == 1 ? .dcsError(503, code: "DCS.5000", message: "busy") : Self.emptyPage }
+        let server = try ScriptedHTTPServer { _ in
+            counter.next() == 1 ? .dcsError(503, code: "DCS.5000", message: "busy") : Self.emptyPage
+        }
         defer { server.stop() }
         _ = try await ClientTestKit.client(server, clock: SteppingClock(step: 61)).listPage(offset: 0, limit: 5, name: "x y")
         let requests = server.requests
@@ -92,13 +102,18 @@ import Testing
             let authorization = try #require(request.headers["Authorization"])
             #expect(authorization.hasPrefix("SDK-HMAC-SHA256 Access=AKTESTKEY1234, SignedHeaders="))
             // Recompute the signature from what arrived on the wire, as a gateway would.
-            let signedNames = try #require(authorization.components(separatedBy: "SignedHeaders=").last?
-                .components(separatedBy: ",").first).components(separatedBy: ";")
+            let signedNames = try #require(
+                authorization.components(separatedBy: "SignedHeaders=").last?
+                    .components(separatedBy: ",").first
+            ).components(separatedBy: ";")
             #expect(signedNames.contains("host") && signedNames.contains("x-sdk-date"))
             let url = try #require(URL(string: "http://127.0.0.1:\(server.port)\(request.target)"))
             let date = try #require(RequestSigner.parseSDKDate(request.headers["X-Sdk-Date"] ?? ""))
             let resigned = RequestSigner(credentials: ClientTestKit.credentials, projectID: "proj-1")
-                .sign(HTTPRequest(method: request.method, url: url, headers: HTTPHeaders([("User-Agent", request.headers["User-Agent"] ?? "")])), date: date)
+                .sign(
+                    HTTPRequest(
+                        method: request.method, url: url,
+                        headers: HTTPHeaders([("User-Agent", request.headers["User-Agent"] ?? "")])), date: date)
             #expect(resigned.authorization == authorization)
         }
     }
@@ -126,12 +141,16 @@ import Testing
 
     @Test func transportErrorsSayWhatToDo() {
         let host = "dcs.eu-de.otc.t-systems.com"
-        #expect(APIError.transport(.dnsFailure(host: host), host: host, attempts: 1).userMessage
-            == "cannot resolve dcs.eu-de.otc.t-systems.com — check the region or --endpoint, and this machine's DNS")
+        #expect(
+            APIError.transport(.dnsFailure(host: host), host: host, attempts: 1).userMessage
+                == "cannot resolve dcs.eu-de.otc.t-systems.com — check the region or --endpoint, and this machine's DNS")
         #expect(APIError.transport(.tls("certificate expired"), host: host, attempts: 1).userMessage.contains("CA certificates"))
-        #expect(APIError.transport(.timedOut(seconds: 30), host: host, attempts: 4).userMessage
-            == "no response from dcs.eu-de.otc.t-systems.com within 30 s — check the network, a proxy (HTTPS_PROXY) or the endpoint (after 4 attempts)")
-        let throttled = RetryNotice(error: .http(status: 429, code: nil, message: "", requestID: nil, host: host), delay: 2.5, attempt: 1)
+        #expect(
+            APIError.transport(.timedOut(seconds: 30), host: host, attempts: 4).userMessage
+                == "no response from dcs.eu-de.otc.t-systems.com within 30 s — check the network, a proxy (HTTPS_PROXY) or the endpoint (after 4 attempts)"
+        )
+        let throttled = RetryNotice(
+            error: .http(status: 429, code: nil, message: "", requestID: nil, host: host), delay: 2.5, attempt: 1)
         #expect(throttled.userMessage == "throttled — retrying in 2.5 s (attempt 2)")
     }
 }

@@ -6,17 +6,20 @@ import Foundation
 enum ClientTestKit {
     static let credentials = SigningCredentials(accessKey: "AKTESTKEY1234", secretKey: "sk-test-secret")
 
-    static func target(_ server: ScriptedHTTPServer, auth: TargetAuth = .signing(credentials), iam: URL? = nil) -> ResolvedTarget {
+    static func target(_ server: ScriptedHTTPServer, auth: TargetAuth = .signing(credentials), iam: URL? = nil) -> ResolvedTarget
+    {
         ResolvedTarget(name: "test", endpoint: server.baseURL, projectID: "proj-1", auth: auth, iamEndpoint: iam)
     }
 
     static func client(
         _ server: ScriptedHTTPServer, auth: TargetAuth = .signing(credentials), pageSize: Int = 1000, maxPages: Int = 1000,
-        pageConcurrency: Int = 4, maxRetries: Int = 3, requestTimeout: TimeInterval = 10, sleeper: SleepRecorder = SleepRecorder(),
+        pageConcurrency: Int = 4, maxRetries: Int = 3, requestTimeout: TimeInterval = 10,
+        sleeper: SleepRecorder = SleepRecorder(),
         clock: SteppingClock = SteppingClock(), iam: URL? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) -> DCSClient {
         let options = ClientOptions(
-            pageSize: pageSize, maxPages: maxPages, pageConcurrency: pageConcurrency, connectTimeout: requestTimeout, requestTimeout: requestTimeout,
+            pageSize: pageSize, maxPages: maxPages, pageConcurrency: pageConcurrency, connectTimeout: requestTimeout,
+            requestTimeout: requestTimeout,
             maxRetries: maxRetries, retrySleep: sleeper.sleep, onRetry: onRetry)
         return DCSClient(
             target: target(server, auth: auth, iam: iam),

@@ -39,16 +39,20 @@ import Testing
         }
         let projectID = signed.contains("x-project-id") ? request.headers["X-Project-Id"] : nil
         let result = RequestSigner(credentials: SigningCredentials(accessKey: access, secretKey: secretKey), projectID: projectID)
-            .sign(HTTPRequest(method: request.method, url: url, headers: HTTPHeaders(kept.map { ($0.name, $0.value) }), body: request.body), date: date)
+            .sign(
+                HTTPRequest(
+                    method: request.method, url: url, headers: HTTPHeaders(kept.map { ($0.name, $0.value) }), body: request.body),
+                date: date)
         return result.authorization == authorization
     }
 
     @Test(.enabled(if: OfficialSDKInteropTests.sdkAvailable, "needs pip install huaweicloudsdkdcs (scripts/install-test-deps)"))
     func sdkAndClientSeeTheSameTasksAndSignAlike() async throws {
         let statuses = ["MIGRATING", "SUCCESS", "FAILED", "TERMINATED", "INCRMIGEATING", "MIGRATION_FAILED"]
-        let script = TaskPageScript(tasks: (0..<1234).map { index in
-            #"{"task_id":"t-\#(index)","task_name":"n\#(index)","status":"\#(statuses[index % statuses.count])","supported_features":null}"#
-        })
+        let script = TaskPageScript(
+            tasks: (0..<1234).map { index in
+                #"{"task_id":"t-\#(index)","task_name":"n\#(index)","status":"\#(statuses[index % statuses.count])","supported_features":null}"#
+            })
         let server = try ScriptedHTTPServer { script.reply($0) }
         defer { server.stop() }
         let sdkScript = """
@@ -79,7 +83,9 @@ import Testing
         let requests = server.requests
         #expect(sdkRequests == 3 && requests.count == 5)
         for request in requests {
-            #expect(Self.signatureVerifies(request, port: server.port, secretKey: "sk-interop"), "\(request.headers["User-Agent"] ?? "")")
+            #expect(
+                Self.signatureVerifies(request, port: server.port, secretKey: "sk-interop"),
+                "\(request.headers["User-Agent"] ?? "")")
         }
     }
 }

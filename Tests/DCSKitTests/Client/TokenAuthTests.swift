@@ -18,7 +18,9 @@ import Testing
         func reply(_ request: ScriptedHTTPServer.RecordedRequest) -> ScriptedHTTPServer.Reply {
             if request.path == "/v3/auth/tokens" {
                 let number = issued.next()
-                return .json(201, #"{"token":{"expires_at":"\#(expiresAt)","methods":["password"]}}"#, headers: [("X-Subject-Token", "tok-\(number)")])
+                return .json(
+                    201, #"{"token":{"expires_at":"\#(expiresAt)","methods":["password"]}}"#,
+                    headers: [("X-Subject-Token", "tok-\(number)")])
             }
             return dcsReply(request.headers["X-Auth-Token"])
         }
@@ -69,7 +71,10 @@ import Testing
         defer { server.stop() }
         let client = ClientTestKit.client(server, auth: .password(Self.identity), iam: server.baseURL)
         _ = try await client.listAllTasks()
-        #expect(server.requests.map(\.path) == ["/v3/auth/tokens", "/v2/proj-1/migration-tasks", "/v3/auth/tokens", "/v2/proj-1/migration-tasks"])
+        #expect(
+            server.requests.map(\.path) == [
+                "/v3/auth/tokens", "/v2/proj-1/migration-tasks", "/v3/auth/tokens", "/v2/proj-1/migration-tasks",
+            ])
         #expect(server.requests.last?.headers["X-Auth-Token"] == "tok-2")
     }
 
@@ -102,8 +107,12 @@ import Testing
 
     @Test func tokenURLAcceptsEndpointsWithAndWithoutV3() throws {
         let expected = "https://iam.eu-de.otc.t-systems.com/v3/auth/tokens"
-        #expect(IAMTokenSource.tokenURL(for: try #require(URL(string: "https://iam.eu-de.otc.t-systems.com/v3"))).absoluteString == expected)
-        #expect(IAMTokenSource.tokenURL(for: try #require(URL(string: "https://iam.eu-de.otc.t-systems.com/"))).absoluteString == expected)
+        #expect(
+            IAMTokenSource.tokenURL(for: try #require(URL(string: "https://iam.eu-de.otc.t-systems.com/v3"))).absoluteString
+                == expected)
+        #expect(
+            IAMTokenSource.tokenURL(for: try #require(URL(string: "https://iam.eu-de.otc.t-systems.com/"))).absoluteString
+                == expected)
     }
 
     @Test func descriptionsNeverShowSecrets() {

@@ -9,7 +9,8 @@ import Testing
         let all = ConfigTestKit.loader(env: ["DCSWATCH_CONFIG": "/env.json", "XDG_CONFIG_HOME": "/xdg"])
         #expect(all.location(configPath: "/flag.json").path == "/flag.json")
         #expect(all.location(configPath: nil).path == "/env.json")
-        #expect(ConfigTestKit.loader(env: ["XDG_CONFIG_HOME": "/xdg"]).location(configPath: nil).path == "/xdg/dcswatch/config.json")
+        #expect(
+            ConfigTestKit.loader(env: ["XDG_CONFIG_HOME": "/xdg"]).location(configPath: nil).path == "/xdg/dcswatch/config.json")
         #expect(ConfigTestKit.loader().location(configPath: nil).path == "\(home)/.config/dcswatch/config.json")
         #expect(ConfigTestKit.loader().location(configPath: "~/c.json").path == "\(home)/c.json")
     }
@@ -17,8 +18,13 @@ import Testing
     @Test func defaultFileMayBeAbsentButANamedOneMustExist() throws {
         #expect(try ConfigTestKit.loader().load(configPath: nil) == DCSWatchConfig())
         let flag = ConfigTestKit.message { _ = try ConfigTestKit.loader().load(configPath: "/nope.json") }
-        #expect(flag == #"config file "/nope.json" (from --config) does not exist or cannot be read — check the path, or copy config.example.json there"#)
-        let env = ConfigTestKit.message { _ = try ConfigTestKit.loader(env: ["DCSWATCH_CONFIG": "/e.json"]).load(configPath: nil) }
+        #expect(
+            flag
+                == #"config file "/nope.json" (from --config) does not exist or cannot be read — check the path, or copy config.example.json there"#
+        )
+        let env = ConfigTestKit.message {
+            _ = try ConfigTestKit.loader(env: ["DCSWATCH_CONFIG": "/e.json"]).load(configPath: nil)
+        }
         #expect(env?.contains("(from DCSWATCH_CONFIG)") == true)
     }
 
@@ -65,7 +71,8 @@ import Testing
     }
 
     @Test func unknownTargetKeysWarn() throws {
-        let config = try ConfigTestKit.loader(files: ["/c.json": #"{"targets":[{"name":"a","acces_key":"x"}]}"#]).load(configPath: "/c.json")
+        let config = try ConfigTestKit.loader(files: ["/c.json": #"{"targets":[{"name":"a","acces_key":"x"}]}"#]).load(
+            configPath: "/c.json")
         #expect(config.warnings == ["config file /c.json: targets[0].acces_key is not a known key and is ignored (typo?)"])
     }
 
@@ -76,7 +83,8 @@ import Testing
         #expect(open.warnings == ["config file /c.json holds a secret and is readable by other users — run: chmod 600 /c.json"])
         let closed = try ConfigTestKit.loader(files: ["/c.json": secret], modes: ["/c.json": 0o600]).load(configPath: "/c.json")
         #expect(closed.warnings.isEmpty)
-        let reference = try ConfigTestKit.loader(files: ["/c.json": byReference], modes: ["/c.json": 0o644]).load(configPath: "/c.json")
+        let reference = try ConfigTestKit.loader(files: ["/c.json": byReference], modes: ["/c.json": 0o644]).load(
+            configPath: "/c.json")
         #expect(reference.warnings.isEmpty)
     }
 }
@@ -91,11 +99,14 @@ import Testing
         #expect(config.extra.isEmpty)
         #expect(config.targets.map(\.name) == ["prod-eu-de", "staging-ap", "local-simulator"])
         let resolution = try TargetResolver(
-            loader: ConfigTestKit.loader(env: ["PROD_EU_DE_SK": "x", "STAGING_IAM_PASSWORD": "y", "HUAWEICLOUD_SDK_AK": "a", "HUAWEICLOUD_SDK_SK": "b"]),
+            loader: ConfigTestKit.loader(env: [
+                "PROD_EU_DE_SK": "x", "STAGING_IAM_PASSWORD": "y", "HUAWEICLOUD_SDK_AK": "a", "HUAWEICLOUD_SDK_SK": "b",
+            ]),
             currentDirectory: "/work"
         ).resolve(config: config)
-        #expect(resolution.targets.map(\.endpoint.absoluteString) == [
-            "https://dcs.eu-de.otc.t-systems.com", "https://dcs.ap-southeast-1.myhuaweicloud.com", "http://127.0.0.1:8080",
-        ])
+        #expect(
+            resolution.targets.map(\.endpoint.absoluteString) == [
+                "https://dcs.eu-de.otc.t-systems.com", "https://dcs.ap-southeast-1.myhuaweicloud.com", "http://127.0.0.1:8080",
+            ])
     }
 }

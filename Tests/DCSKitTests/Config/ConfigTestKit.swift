@@ -5,13 +5,16 @@ import Foundation
 enum ConfigTestKit {
     static let home = "/home/u"
 
-    static func loader(env: [String: String] = [:], files: [String: String] = [:], modes: [String: UInt16] = [:]) -> ConfigLoader {
+    static func loader(env: [String: String] = [:], files: [String: String] = [:], modes: [String: UInt16] = [:]) -> ConfigLoader
+    {
         ConfigLoader(
             environment: env, readFile: { files[$0].map { Data($0.utf8) } }, homeDirectory: home,
             fileMode: { modes[$0] })
     }
 
-    static func resolver(env: [String: String] = [:], files: [String: String] = [:], modes: [String: UInt16] = [:]) -> TargetResolver {
+    static func resolver(env: [String: String] = [:], files: [String: String] = [:], modes: [String: UInt16] = [:])
+        -> TargetResolver
+    {
         TargetResolver(loader: loader(env: env, files: files, modes: modes), currentDirectory: "/work")
     }
 

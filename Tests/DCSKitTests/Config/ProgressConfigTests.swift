@@ -10,14 +10,17 @@ import Testing
 
     @Test func keysAreRead() throws {
         let config = try load(
-            #"{"stats_interval_seconds": 30, "notifications": "on", "notify_on": ["failed", "STOPPED"], "notification_escape": "osc777"}"#)
+            #"{"stats_interval_seconds": 30, "notifications": "on", "notify_on": ["failed", "STOPPED"], "notification_escape": "osc777"}"#
+        )
         #expect(config.statsIntervalSeconds == 30)
         #expect(config.notifications == .on)
         #expect(config.notifyOn == [.failed, .stopped])
         #expect(config.notificationEscape == .osc777)
         #expect(config.extra.isEmpty)
         let empty = try load("{}")
-        #expect(empty.statsIntervalSeconds == nil && empty.notifications == nil && empty.notifyOn == nil && empty.notificationEscape == nil)
+        #expect(
+            empty.statsIntervalSeconds == nil && empty.notifications == nil && empty.notifyOn == nil
+                && empty.notificationEscape == nil)
     }
 
     @Test func badValuesSayWhatToUse() {

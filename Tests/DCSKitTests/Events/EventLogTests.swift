@@ -48,7 +48,8 @@ struct EventLogTests {
             event.jsonLine()
                 == #"{"error_message":"boom\n!","event":"status","name":"orders\u001b[2J","old_status":"MIGRATING","status":"FAILED","status_category":"failed","target":"prod","task_id":"id-1","time":"2026-01-01T01:02:03Z"}"#
         )
-        let added = TaskEvent(time: time, key: TaskKey(target: "t", taskID: "x"), name: "", kind: .added(TaskStatus(raw: "MIGRATING")))
+        let added = TaskEvent(
+            time: time, key: TaskKey(target: "t", taskID: "x"), name: "", kind: .added(TaskStatus(raw: "MIGRATING")))
         #expect(added.textLine() == "2026-01-01T00:00:00Z  t  - (x)  new MIGRATING")
         #expect(added.jsonLine().contains(#""old_status":null"#))
     }
@@ -72,16 +73,28 @@ struct EventLogTests {
     @Test func notificationPolicyPerModeAndCategory() {
         let failed = change("a", "MIGRATING", "FAILED", error: "target instance memory insufficient")
         let alerts = NotificationPolicy(mode: .on).alerts(for: [failed])
-        #expect(alerts == [TaskAlert(title: "dcswatch: FAILED", body: "name-a (prod): target instance memory insufficient", bell: true, desktop: true)])
+        #expect(
+            alerts == [
+                TaskAlert(
+                    title: "dcswatch: FAILED", body: "name-a (prod): target instance memory insufficient", bell: true,
+                    desktop: true)
+            ])
         #expect(NotificationPolicy(mode: .bell).alerts(for: [failed]).first?.desktop == false)
         #expect(NotificationPolicy(mode: .off).alerts(for: [failed]).isEmpty)
         #expect(NotificationPolicy(mode: .on, categories: [.succeeded]).alerts(for: [failed]).isEmpty)
         // Running → running (FULLMIGRATING → MIGRATING) and a task first seen finished do not notify.
-        let added = TaskEvent(time: time, key: TaskKey(target: "prod", taskID: "n"), name: "", kind: .added(TaskStatus(raw: "FAILED")))
-        #expect(NotificationPolicy(mode: .on, categories: Set(StatusCategory.allCases)).alerts(for: [change("b", "FULLMIGRATING", "MIGRATING"), added]).isEmpty)
+        let added = TaskEvent(
+            time: time, key: TaskKey(target: "prod", taskID: "n"), name: "", kind: .added(TaskStatus(raw: "FAILED")))
+        #expect(
+            NotificationPolicy(mode: .on, categories: Set(StatusCategory.allCases)).alerts(for: [
+                change("b", "FULLMIGRATING", "MIGRATING"), added,
+            ]).isEmpty)
         // Several at once: one merged alert.
-        let merged = NotificationPolicy(mode: .bell).alerts(for: [failed, change("c", "MIGRATING", "SUCCESS"), change("d", "MIGRATING", "FAILED")])
-        #expect(merged == [TaskAlert(title: "dcswatch: 3 tasks finished", body: "1 SUCCESS, 2 FAILED", bell: true, desktop: false)])
+        let merged = NotificationPolicy(mode: .bell).alerts(for: [
+            failed, change("c", "MIGRATING", "SUCCESS"), change("d", "MIGRATING", "FAILED"),
+        ])
+        #expect(
+            merged == [TaskAlert(title: "dcswatch: 3 tasks finished", body: "1 SUCCESS, 2 FAILED", bell: true, desktop: false)])
     }
 
     @Test func durations() {

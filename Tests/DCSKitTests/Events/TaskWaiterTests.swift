@@ -18,7 +18,10 @@ struct TaskWaiterTests {
         var waiter = TaskWaiter(specs: ["id-a", "orders  new x"])
         var step = waiter.observe(snapshot([("id-a", "a", "MIGRATING"), ("id-b", "orders  new x", "MIGRATING")]), at: time)
         #expect(step.verdict == .waiting)
-        #expect(step.lines == ["2026-01-01T00:00:00Z  prod  a (id-a)  MIGRATING", "2026-01-01T00:00:00Z  prod  orders  new x (id-b)  MIGRATING"])
+        #expect(
+            step.lines == [
+                "2026-01-01T00:00:00Z  prod  a (id-a)  MIGRATING", "2026-01-01T00:00:00Z  prod  orders  new x (id-b)  MIGRATING",
+            ])
         step = waiter.observe(snapshot([("id-a", "a", "SUCCESS"), ("id-b", "orders  new x", "MIGRATING")]), at: time)
         #expect(step.lines == ["2026-01-01T00:00:00Z  prod  a (id-a)  MIGRATING → SUCCESS"])
         #expect(step.verdict == .waiting)
@@ -54,7 +57,8 @@ struct TaskWaiterTests {
         #expect(waiter.observe(snapshot([], fetched: false), at: time).verdict == .waiting)
         #expect(waiter.observe(snapshot([("a", "x", "MIGRATING")]), at: time).verdict.exitStatus == 2)
         var twice = TaskWaiter(specs: ["same"])
-        #expect(twice.observe(snapshot([("a", "same", "MIGRATING"), ("b", "same", "MIGRATING")]), at: time).verdict.exitStatus == 2)
+        #expect(
+            twice.observe(snapshot([("a", "same", "MIGRATING"), ("b", "same", "MIGRATING")]), at: time).verdict.exitStatus == 2)
         // The id wins over a name.
         var byID = TaskWaiter(specs: ["b"])
         _ = byID.observe(snapshot([("a", "b", "MIGRATING"), ("b", "other", "SUCCESS")]), at: time)

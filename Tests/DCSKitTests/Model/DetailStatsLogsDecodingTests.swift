@@ -24,15 +24,22 @@ import Testing
 
     @Test func detailOfHostileShapes() {
         #expect((try? TaskDetail.decode(.object([:])).get()) == nil)
-        let odd = TaskDetail.decode(.object(["task_id": .string("x"), "source_instance": .string("nope"), "bandwidth_limit_mb": .bool(true)]))
+        let odd = TaskDetail.decode(
+            .object(["task_id": .string("x"), "source_instance": .string("nope"), "bandwidth_limit_mb": .bool(true)]))
         let detail = try? odd.get()
         #expect(detail?.sourceInstance == MigrationEndpoint())
         #expect(detail?.bandwidthLimitMB == nil)
     }
 
     @Test(arguments: [
-        (#"{"full_migration_progress":55.5,"offset":0,"source_dbsize":1000,"target_dbsize":"999","target_input_kbps":null,"target_ops":" 12 ","is_migrating":true}"#, true),
-        (#"{"full_migration_progress":"55.5","offset":"0","source_dbsize":"1000","target_dbsize":999,"target_ops":12,"is_migrating":"TRUE"}"#, true),
+        (
+            #"{"full_migration_progress":55.5,"offset":0,"source_dbsize":1000,"target_dbsize":"999","target_input_kbps":null,"target_ops":" 12 ","is_migrating":true}"#,
+            true
+        ),
+        (
+            #"{"full_migration_progress":"55.5","offset":"0","source_dbsize":"1000","target_dbsize":999,"target_ops":12,"is_migrating":"TRUE"}"#,
+            true
+        ),
     ])
     func statsAcceptNumbersNumericStringsAndNulls(json: String, migrating: Bool) throws {
         let stats = TaskStats.decode(try JSONValue.parse(Data(json.utf8)))
@@ -47,12 +54,14 @@ import Testing
     @Test func statsOfHostileShapes() throws {
         #expect(TaskStats.decode(.object([:])) == TaskStats())
         #expect(TaskStats.decode(.array([])) == TaskStats())
-        let odd = TaskStats.decode(try JSONValue.parse(Data(#"{"full_migration_progress":"lots","is_migrating":"false","offset":[1]}"#.utf8)))
+        let odd = TaskStats.decode(
+            try JSONValue.parse(Data(#"{"full_migration_progress":"lots","is_migrating":"false","offset":[1]}"#.utf8)))
         #expect(odd.fullMigrationProgress == nil && odd.isMigrating == false && odd.offset == nil)
     }
 
     @Test func logsSkipOddEntries() throws {
-        let json = #"{"log_num":"3","migration_logs":[{"created_at":"2024-01-01T00:00:00Z","log_level":"INFO","message":"start","log_code":7},"junk",{"message":"\u001b]0;owned\u0007x"}]}"#
+        let json =
+            #"{"log_num":"3","migration_logs":[{"created_at":"2024-01-01T00:00:00Z","log_level":"INFO","message":"start","log_code":7},"junk",{"message":"\u001b]0;owned\u0007x"}]}"#
         let logs = MigrationLogs.decode(try JSONValue.parse(Data(json.utf8)))
         guard case .page(let total, let entries) = logs else {
             Issue.record("expected a page")

@@ -3,9 +3,11 @@ import Foundation
 import Testing
 
 @Suite struct MachineFormatterTests {
-    static let task = WatchedTask(target: "prod", task: MigrationTask(
-        taskID: "t1", name: "a,\"b\"\nc\u{1B}[31m", status: "INCRMIGEATING", migrationType: "online_migration",
-        createdAt: "2024-04-01T10:57:00Z", description: "=HYPERLINK(\"http://x\")", supportedFeatures: ["f1", "f2"]))
+    static let task = WatchedTask(
+        target: "prod",
+        task: MigrationTask(
+            taskID: "t1", name: "a,\"b\"\nc\u{1B}[31m", status: "INCRMIGEATING", migrationType: "online_migration",
+            createdAt: "2024-04-01T10:57:00Z", description: "=HYPERLINK(\"http://x\")", supportedFeatures: ["f1", "f2"]))
 
     @Test func jsonHasEveryFieldSortedAndRaw() throws {
         let output = TaskJSONFormatter().format([Self.task])
@@ -52,10 +54,16 @@ import Testing
 
     @Test func selectionFiltersByCategoryOrRawAndSortsStably() {
         let tasks = [
-            WatchedTask(target: "b", task: MigrationTask(taskID: "3", name: "zeta", status: "SUCCESS", createdAt: "2024-01-03T00:00:00Z")),
-            WatchedTask(target: "a", task: MigrationTask(taskID: "2", name: "Alpha", status: "MIGRATION_FAILED", createdAt: "bad")),
-            WatchedTask(target: "a", task: MigrationTask(taskID: "1", name: "alpha", status: "FULLMIGRATING", createdAt: "2024-01-01T00:00:00Z")),
-            WatchedTask(target: "a", task: MigrationTask(taskID: "4", name: "beta", status: "EXCHANGING", createdAt: "2024-01-02T00:00:00Z")),
+            WatchedTask(
+                target: "b", task: MigrationTask(taskID: "3", name: "zeta", status: "SUCCESS", createdAt: "2024-01-03T00:00:00Z")),
+            WatchedTask(
+                target: "a", task: MigrationTask(taskID: "2", name: "Alpha", status: "MIGRATION_FAILED", createdAt: "bad")),
+            WatchedTask(
+                target: "a",
+                task: MigrationTask(taskID: "1", name: "alpha", status: "FULLMIGRATING", createdAt: "2024-01-01T00:00:00Z")),
+            WatchedTask(
+                target: "a",
+                task: MigrationTask(taskID: "4", name: "beta", status: "EXCHANGING", createdAt: "2024-01-02T00:00:00Z")),
         ]
         func ids(_ selection: ListSelection) -> [String] { selection.apply(tasks).map(\.task.taskID) }
         #expect(ids(ListSelection(statuses: ["failed"])) == ["2"])
@@ -72,8 +80,11 @@ import Testing
 
 @Suite struct JSONTextTests {
     @Test func escapesWhatJSONAndTerminalsNeed() throws {
-        let record = TaskRecord(WatchedTask(target: "t", task: MigrationTask(
-            taskID: "id", name: "q\"b\\s/\n\t\u{01}\u{1B}[1m\u{7F}\u{9B}\u{2028}名", supportedFeatures: [])))
+        let record = TaskRecord(
+            WatchedTask(
+                target: "t",
+                task: MigrationTask(
+                    taskID: "id", name: "q\"b\\s/\n\t\u{01}\u{1B}[1m\u{7F}\u{9B}\u{2028}名", supportedFeatures: [])))
         let line = record.json(pretty: false)
         #expect(line.contains(#""task_name":"q\"b\\s/\n\t\u0001\u001b[1m\u007f\u009b\u2028名""#))
         #expect(line.contains(#""supported_features":[]"#))
@@ -84,7 +95,9 @@ import Testing
     }
 
     @Test func prettyJSONIsIndentedAsAnArrayElement() {
-        let output = TaskJSONFormatter().format([WatchedTask(target: "t", task: MigrationTask(taskID: "a", supportedFeatures: ["x", "y"]))])
+        let output = TaskJSONFormatter().format([
+            WatchedTask(target: "t", task: MigrationTask(taskID: "a", supportedFeatures: ["x", "y"]))
+        ])
         #expect(output.hasPrefix("[\n  {\n    \"created_at\": \"\",\n    \"created_at_utc\": null,\n"))
         #expect(output.contains("    \"supported_features\": [\"x\", \"y\"],\n"))
         #expect(output.hasSuffix("\n  }\n]\n"))

@@ -4,15 +4,21 @@ import Testing
 
 @Suite struct TaskTableFormatterTests {
     static let tasks = [
-        WatchedTask(target: "prod", task: MigrationTask(
-            taskID: "id-1111", name: "orders-cache", status: "MIGRATING", migrationType: "online_migration",
-            migrationMethod: "incremental_migration", dataSource: "10.0.0.1:6379", targetInstanceName: "dcs-orders",
-            createdAt: "2024-04-01T10:57:00Z")),
-        WatchedTask(target: "prod", task: MigrationTask(
-            taskID: "id-2222", name: "会话缓存迁移", status: "FAILED", migrationType: "backupfile_import",
-            sourceInstanceName: "src", targetInstanceName: "dst", createdAt: "2019/10/22 14:44:30")),
-        WatchedTask(target: "lab", task: MigrationTask(
-            taskID: "id-3333", name: "evil\u{1B}[2Jname\u{202E}txt", status: "", createdAt: "garbage")),
+        WatchedTask(
+            target: "prod",
+            task: MigrationTask(
+                taskID: "id-1111", name: "orders-cache", status: "MIGRATING", migrationType: "online_migration",
+                migrationMethod: "incremental_migration", dataSource: "10.0.0.1:6379", targetInstanceName: "dcs-orders",
+                createdAt: "2024-04-01T10:57:00Z")),
+        WatchedTask(
+            target: "prod",
+            task: MigrationTask(
+                taskID: "id-2222", name: "会话缓存迁移", status: "FAILED", migrationType: "backupfile_import",
+                sourceInstanceName: "src", targetInstanceName: "dst", createdAt: "2019/10/22 14:44:30")),
+        WatchedTask(
+            target: "lab",
+            task: MigrationTask(
+                taskID: "id-3333", name: "evil\u{1B}[2Jname\u{202E}txt", status: "", createdAt: "garbage")),
     ]
 
     @Test func headerAndRowsLineUpWithCJK() {
@@ -47,7 +53,11 @@ import Testing
         // risk a split escape sequence.
         let tiny = TaskTableFormatter(width: 12, colour: true, showTarget: true).format(Self.tasks)
         let tinyLines = tiny.split(separator: "\n").map(String.init)
-        #expect(tinyLines.allSatisfy { DisplayWidth.of($0.replacingOccurrences(of: "\u{1B}[35m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")) <= 12 })
+        #expect(
+            tinyLines.allSatisfy {
+                DisplayWidth.of(
+                    $0.replacingOccurrences(of: "\u{1B}[35m", with: "").replacingOccurrences(of: "\u{1B}[0m", with: "")) <= 12
+            })
         #expect(tinyLines[1] == "orders-…  M…")
         // Status stays visible as a word at every width.
         #expect(output.contains("MIGRATING") && output.contains("FAILED"))

@@ -20,7 +20,8 @@ import Testing
 
     @Test func tableHasEverySectionSanitisedAndNoPassword() throws {
         let report = TaskReport(
-            task: Self.task, detail: .success(try Self.detail()), stats: .success(TaskStats(fullMigrationProgress: 42.5, isMigrating: false)),
+            task: Self.task, detail: .success(try Self.detail()),
+            stats: .success(TaskStats(fullMigrationProgress: 42.5, isMigrating: false)),
             logs: .success(.notOffered))
         let text = report.tableText()
         let lines = text.split(separator: "\n").map(String.init)
@@ -35,13 +36,20 @@ import Testing
     @Test func jsonCarriesPartsOrTheirErrors() throws {
         let report = TaskReport(
             task: Self.task, detail: .success(try Self.detail()), stats: .failure(ReportError(message: "HTTP 400 DCS.4133")),
-            logs: .success(.page(total: 1, entries: [MigrationLogEntry(createdAt: "2026-01-01T00:00:00Z", level: "ERROR", message: "boom", code: "E1")])))
+            logs: .success(
+                .page(
+                    total: 1,
+                    entries: [MigrationLogEntry(createdAt: "2026-01-01T00:00:00Z", level: "ERROR", message: "boom", code: "E1")]))
+        )
         let text = report.json()
         #expect(!text.contains("hunter2"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect((object["task"] as? [String: Any])?["task_name"] as? String == "orders\u{1B}[2J")  // raw, escaped by JSON
         #expect((object["detail"] as? [String: Any])?["bandwidth_limit_mb"] as? Int == 100)
-        #expect(((object["detail"] as? [String: Any])?["source_instance"] as? [String: Any])?.keys.sorted() == ["addrs", "id", "name"])
+        #expect(
+            ((object["detail"] as? [String: Any])?["source_instance"] as? [String: Any])?.keys.sorted() == [
+                "addrs", "id", "name",
+            ])
         #expect(object["stats"] is NSNull)
         #expect(object["stats_error"] as? String == "HTTP 400 DCS.4133")
         let logs = try #require(object["logs"] as? [String: Any])

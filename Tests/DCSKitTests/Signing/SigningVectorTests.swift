@@ -60,7 +60,9 @@ struct SigningVector: Decodable, Sendable, CustomTestStringConvertible {
         let result = signer.sign(HTTPRequest(method: "GET", url: url), date: Date(timeIntervalSince1970: 0))
         let sentQuery = URLComponents(url: result.request.url, resolvingAgainstBaseURL: false)?.percentEncodedQuery
         #expect(sentQuery == "limit=10&name=a%20b%2Ac&offset=0")
-        #expect(result.canonicalRequest.split(separator: "\n", omittingEmptySubsequences: false)[2] == "limit=10&name=a%20b%2Ac&offset=0")
+        #expect(
+            result.canonicalRequest.split(separator: "\n", omittingEmptySubsequences: false)[2]
+                == "limit=10&name=a%20b%2Ac&offset=0")
     }
 
     @Test func sdkDateFormatsUTC() {
@@ -71,6 +73,8 @@ struct SigningVector: Decodable, Sendable, CustomTestStringConvertible {
 
     @Test func hostCarriesPortOnlyWhenExplicit() throws {
         #expect(RequestSigner.hostHeader(for: try #require(URL(string: "http://127.0.0.1:18080/x"))) == "127.0.0.1:18080")
-        #expect(RequestSigner.hostHeader(for: try #require(URL(string: "https://dcs.eu-de.otc.t-systems.com/x"))) == "dcs.eu-de.otc.t-systems.com")
+        #expect(
+            RequestSigner.hostHeader(for: try #require(URL(string: "https://dcs.eu-de.otc.t-systems.com/x")))
+                == "dcs.eu-de.otc.t-systems.com")
     }
 }
