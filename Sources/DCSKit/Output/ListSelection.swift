@@ -95,11 +95,11 @@ public struct ListSelection: Sendable, Hashable {
         var steps: [ComparisonResult] = []
         switch key {
         case .name:
-            steps = [text(lhs.task.name, rhs.task.name)]
+            steps = [TaskSort.text(lhs.task.name, rhs.task.name)]
         case .status:
             steps = [
                 number(lhs.task.status.category.attentionRank, rhs.task.status.category.attentionRank),
-                text(lhs.task.status.raw, rhs.task.status.raw), text(lhs.task.name, rhs.task.name),
+                TaskSort.text(lhs.task.status.raw, rhs.task.status.raw), TaskSort.text(lhs.task.name, rhs.task.name),
             ]
         case .created:
             // Unparsable dates sort last, then by raw text.
@@ -107,30 +107,20 @@ public struct ListSelection: Sendable, Hashable {
             let right = rhs.task.createdAt.date?.timeIntervalSince1970 ?? .infinity
             steps = [
                 left == right ? .orderedSame : (left < right ? .orderedAscending : .orderedDescending),
-                text(lhs.task.createdAt.raw, rhs.task.createdAt.raw),
+                TaskSort.text(lhs.task.createdAt.raw, rhs.task.createdAt.raw),
             ]
         case .target:
-            steps = [text(lhs.target, rhs.target), text(lhs.task.name, rhs.task.name)]
+            steps = [TaskSort.text(lhs.target, rhs.target), TaskSort.text(lhs.task.name, rhs.task.name)]
         }
         let leftID = Array(lhs.task.taskID.utf8)
         let rightID = Array(rhs.task.taskID.utf8)
         steps += [
-            text(lhs.target, rhs.target),
+            TaskSort.text(lhs.target, rhs.target),
             leftID.lexicographicallyPrecedes(rightID)
                 ? .orderedAscending
                 : (leftID == rightID ? .orderedSame : .orderedDescending),
         ]
         return steps.first { $0 != .orderedSame } ?? .orderedSame
-    }
-
-    /// Case-insensitive, numbers by value: the collation bytes `apply` sorts by.
-    private static func text(_ lhs: String, _ rhs: String) -> ComparisonResult {
-        var left: [UInt8] = []
-        var right: [UInt8] = []
-        CollationKey.append(lhs, to: &left)
-        CollationKey.append(rhs, to: &right)
-        let order = left.withUnsafeBufferPointer { l in right.withUnsafeBufferPointer { r in CollationKey.compare(l, r) } }
-        return order == 0 ? .orderedSame : (order < 0 ? .orderedAscending : .orderedDescending)
     }
 
     private static func number(_ lhs: Int, _ rhs: Int) -> ComparisonResult {

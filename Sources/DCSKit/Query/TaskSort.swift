@@ -71,7 +71,7 @@ public struct TaskSort: Sendable, Hashable {
 
     /// Case-insensitive, numbers by value: the collation bytes the catalog sorts by, so that the list
     /// output and the dashboard agree.
-    private static func text(_ lhs: String, _ rhs: String) -> ComparisonResult {
+    static func text(_ lhs: String, _ rhs: String) -> ComparisonResult {
         var left: [UInt8] = []
         var right: [UInt8] = []
         CollationKey.append(lhs, to: &left)

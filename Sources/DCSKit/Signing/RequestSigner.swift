@@ -53,7 +53,8 @@ public struct RequestSigner: Sendable {
         let seconds = Int64(date.timeIntervalSince1970.rounded(.down))
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
-        let (year, month, day) = civilDate(daysSinceEpoch: days)
+        let civil = CivilDate.from(daysSinceEpoch: days)
+        let (year, month, day) = (Int(civil.year), Int(civil.month), Int(civil.day))
         return String(
             format: "%04d%02d%02dT%02d%02d%02dZ", year, month, day, Int(secondOfDay / 3600),
             Int(secondOfDay % 3600 / 60), Int(secondOfDay % 60))
@@ -77,17 +78,4 @@ public struct RequestSigner: Sendable {
         return host
     }
 
-    /// Days since 1970-01-01 to a proleptic Gregorian (year, month, day); locale- and calendar-free.
-    private static func civilDate(daysSinceEpoch: Int64) -> (Int, Int, Int) {
-        let z = daysSinceEpoch + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (Int(year), Int(month), Int(day))
-    }
 }
