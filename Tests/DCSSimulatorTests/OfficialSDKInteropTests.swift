@@ -1,5 +1,6 @@
 import DCSKit
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 import Logging
 import Testing
@@ -15,27 +16,11 @@ struct OfficialSDKInteropTests {
     /// Runs the script and returns (exit code, stdout, stderr); output goes to files, not pipes, so a
     /// large output cannot block the child while we wait for it.
     static func runScript(arguments: [String]) async throws -> (Int32, Data, String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-            "dcswatch-sdk-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let outURL = directory.appendingPathComponent("out.json")
-        let errURL = directory.appendingPathComponent("err.txt")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", script.path] + arguments
         var environment = ProcessInfo.processInfo.environment
         environment["NO_PROXY"] = "127.0.0.1"
-        process.environment = environment
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        let status: Int32 = try await withCheckedThrowingContinuation { continuation in
-            process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
-            do { try process.run() } catch { continuation.resume(throwing: error) }
-        }
-        return (status, try Data(contentsOf: outURL), String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let run = try await ChildProcess.captureOffPool(
+            ["python3", script.path] + arguments, environment: environment, searchPath: true)
+        return (run.status, run.stdout, run.err)
     }
 
     @Test func officialSDKListsEveryTaskAndIsRefusedWithAWrongSecretKey() async throws {

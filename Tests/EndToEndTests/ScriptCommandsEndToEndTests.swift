@@ -124,7 +124,7 @@ struct ScriptCommandsEndToEndTests {
             return lines.count >= 6 && Set(lines.compactMap { self.field($0, "status_category") }).count >= 2
         }
         #expect(enough, "\(command.stdout)\(command.stderr)")
-        command.process.interrupt()
+        command.interrupt()
         #expect(await command.finish(timeout: 10) == 0)
         // At this speed new tasks may appear before the first listing: the count is 40 or a few more.
         let watching = command.stderr.split(separator: "\n").first { $0.hasPrefix("dcswatch: watching ") }
@@ -150,7 +150,7 @@ struct ScriptCommandsEndToEndTests {
             binary: binary, ["events", "--interval", "0.3", "--endpoint", simulator.url.absoluteString],
             environment: simulator.environment)
         #expect(await command.waitUntil(timeout: 60) { command.stdout.contains(" → ") })
-        command.process.interrupt()
+        command.interrupt()
         #expect(await command.finish(timeout: 10) == 0)
         let change = try #require(command.stdout.split(separator: "\n").first { $0.contains(" → ") })
         // "2026-…Z  default  NAME (ID)  OLD → NEW"

@@ -1,4 +1,5 @@
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 
 #if canImport(FoundationNetworking)
@@ -9,12 +10,12 @@ import Foundation
 /// the URL comes from its banner. Stopped with SIGINT. Waits are `Task.sleep` polls, never blocking
 /// sleeps: a blocked thread of the small cooperative pool would stall the other suites' timers.
 final class SimulatorProcess {
-    let process: Process
+    let child: ChildProcess
     let url: URL
     private let output: URL
 
-    private init(process: Process, url: URL, output: URL) {
-        self.process = process
+    private init(child: ChildProcess, url: URL, output: URL) {
+        self.child = child
         self.url = url
         self.output = output
     }
@@ -22,26 +23,22 @@ final class SimulatorProcess {
     /// Starts the simulator and waits (up to 20 s) for its banner.
     static func start(binary: String, speed: Double, seed: UInt64 = 1, tasks: Int = 40) async throws -> SimulatorProcess {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-sim-\(UUID().uuidString).out")
-        _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = [
-            "simulate", "--port", "0", "--speed", String(speed), "--seed", String(seed), "--tasks", String(tasks),
-        ]
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = FileHandle.nullDevice
-        try process.run()
+        let child = try ChildProcess(
+            [
+                binary, "simulate", "--port", "0", "--speed", String(speed), "--seed", String(seed), "--tasks", String(tasks),
+            ], stdout: output.path, stderr: "/dev/null")
         let deadline = Date().addingTimeInterval(20)
-        while Date() < deadline, process.isRunning {
+        while Date() < deadline, child.poll() == nil {
             let text = (try? String(contentsOf: output, encoding: .utf8)) ?? ""
             if let line = text.split(separator: "\n").first(where: { $0.hasPrefix("DCS simulator listening on ") }),
                 let address = line.split(separator: " ").dropFirst(4).first, let url = URL(string: String(address))
             {
-                return SimulatorProcess(process: process, url: url, output: output)
+                return SimulatorProcess(child: child, url: url, output: output)
             }
             try await Task.sleep(nanoseconds: 50_000_000)
         }
-        process.terminate()
+        child.signal(SIGKILL)
+        _ = try await OffPool.run { child.wait(deadline: 5) }
         throw ProcessFailure.message("the simulator printed no banner")
     }
 
@@ -63,12 +60,10 @@ final class SimulatorProcess {
         guard (response as? HTTPURLResponse)?.statusCode == 200 else { throw ProcessFailure.message("faults not accepted") }
     }
 
-    /// Stops the simulator.
+    /// Stops the simulator (SIGINT; killed if it is still running 10 s later).
     func stop() {
-        if process.isRunning {
-            process.interrupt()
-            process.waitUntilExit()
-        }
+        child.signal(SIGINT)
+        _ = child.wait(deadline: 10)
         try? FileManager.default.removeItem(at: output)
     }
 }
@@ -80,26 +75,30 @@ enum ProcessFailure: Error {
 
 /// One run of `dcswatch` with its output in files (no pipe can fill up), waited for with a deadline.
 final class CommandRun {
-    let process = Process()
+    let child: ChildProcess
+    private let directory: URL
     private let out: URL
     private let err: URL
 
     /// Starts `dcswatch arguments…` with only `environment` (plus PATH and a fresh HOME).
     init(binary: String, _ arguments: [String], environment: [String: String]) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-run-\(UUID().uuidString)")
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-run-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         out = directory.appendingPathComponent("stdout")
         err = directory.appendingPathComponent("stderr")
-        _ = FileManager.default.createFile(atPath: out.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: err.path, contents: nil)
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "XDG_CONFIG_HOME": directory.path]
-            .merging(environment) { $1 }
-        process.currentDirectoryURL = directory
-        process.standardOutput = try FileHandle(forWritingTo: out)
-        process.standardError = try FileHandle(forWritingTo: err)
-        try process.run()
+        child = try ChildProcess(
+            [binary] + arguments,
+            environment: ["PATH": "/usr/bin:/bin", "HOME": directory.path, "XDG_CONFIG_HOME": directory.path]
+                .merging(environment) { $1 },
+            stdout: out.path, stderr: err.path, directory: directory.path)
+    }
+
+    deinit {
+        if child.poll() == nil {
+            child.signal(SIGKILL)
+            _ = child.wait(deadline: 5)
+        }
+        try? FileManager.default.removeItem(at: directory)
     }
 
     /// Standard output so far.
@@ -118,14 +117,23 @@ final class CommandRun {
         return condition()
     }
 
+    /// Sends SIGINT, as Ctrl-C would.
+    func interrupt() {
+        child.signal(SIGINT)
+    }
+
     /// Waits for the exit (killing the process after `timeout`); the exit status, or nil when killed.
     func finish(timeout: TimeInterval) async -> Int32? {
-        guard await waitUntil(timeout: timeout, { !process.isRunning }) else {
-            process.terminate()
-            process.waitUntilExit()
+        var status: Int32?
+        let ended = await waitUntil(timeout: timeout) {
+            status = status ?? child.poll()
+            return status != nil
+        }
+        guard ended else {
+            child.signal(SIGKILL)
+            _ = try? await OffPool.run { [child] in child.wait(deadline: 5) }
             return nil
         }
-        process.waitUntilExit()
-        return process.terminationStatus
+        return status
     }
 }

@@ -26,25 +26,12 @@ import Testing
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-home-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: home) }
-        let process = Process()
-        process.executableURL = try binary()
-        process.arguments = arguments
         // A clean environment: no credentials of the machine running the tests leak in.
-        process.environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.path].merging(environment) {
-            $1
-        }
-        process.currentDirectoryURL = home
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(
-            status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-            stderr: String(decoding: stderr, as: UTF8.self))
+        let run = try ChildProcess.capture(
+            [try binary().path] + arguments,
+            environment: ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.path].merging(environment) { $1 },
+            directory: home.path)
+        return Run(status: run.status, stdout: run.out, stderr: run.err)
     }
 
     static let credentials = [

@@ -12,17 +12,10 @@ import Testing
         return run.status == 0
     }()
 
+    /// Runs `python3 arguments…` to its end (files, not pipes; killed after the default deadline).
     static func python(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardError = Pipe()
-        try process.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let run = try ChildProcess.capture(["python3"] + arguments, searchPath: true)
+        return (run.status, run.out)
     }
 
     /// Re-signs the received request with the headers it says it signed and compares Authorization.
@@ -68,7 +61,7 @@ import Testing
                 offset += len(tasks)
                 if not tasks or offset >= r.count: break
             """
-        let sdk = try Self.python(["-c", sdkScript])
+        let sdk = try await OffPool.run { try Self.python(["-c", sdkScript]) }
         #expect(sdk.status == 0)
         let sdkRequests = server.requests.count
         let client = DCSClient(
