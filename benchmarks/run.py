@@ -52,7 +52,10 @@ def ensure_tools():
         subprocess.run(["apt-get", "install", "-y", "-q", "htop"], check=False, stdout=subprocess.DEVNULL)
 
 
-BINARY = os.path.join(ROOT, ".build", "release", "dcswatch")
+# The release build as the README installs it: the Swift runtime and Foundation linked statically
+# (`--static-swift-stdlib`), in a build folder of its own so it never forces a rebuild of `.build`.
+SCRATCH = os.path.join(ROOT, ".build-static")
+BINARY = os.path.join(SCRATCH, "release", "dcswatch")
 
 
 def binary_path():
@@ -60,9 +63,9 @@ def binary_path():
 
 
 def build():
-    log("building release (swift build -c release --product dcswatch)…")
-    subprocess.run(["swift", "build", "-c", "release", "--product", "dcswatch"], cwd=ROOT, check=True,
-                   stdout=subprocess.DEVNULL)
+    log("building release (swift build -c release --static-swift-stdlib --product dcswatch)…")
+    subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "dcswatch",
+                    "--scratch-path", SCRATCH], cwd=ROOT, check=True, stdout=subprocess.DEVNULL)
 
 
 class Simulator:

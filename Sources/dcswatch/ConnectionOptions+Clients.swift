@@ -19,9 +19,10 @@ struct TargetConnections {
 
 extension ConnectionOptions {
     /// Loads the config, resolves the targets from flags and environment, and builds a live
-    /// `DCSClient` for each. Throws `ConfigError` (exit code 2 in `list`).
+    /// `DCSClient` for each. Throws `ConfigError` (exit code 2 in `list`). `oneShot`: the clients list
+    /// once (`list`, `debug fetch`), so they keep no page digests for a next listing.
     func connect(
-        loader: ConfigLoader = .live(),
+        loader: ConfigLoader = .live(), oneShot: Bool = false,
         logger: Logger = Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() }),
         onRetry: (@Sendable (String, RetryNotice) -> Void)? = nil
     ) throws -> TargetConnections {
@@ -38,7 +39,7 @@ extension ConnectionOptions {
             }
             let options = ClientOptions(
                 pageSize: config.pageSize ?? 1000, connectTimeout: min(10, timeout), requestTimeout: timeout,
-                onRetry: notify)
+                remembersListings: !oneShot, onRetry: notify)
             clients.append(DCSClient(target: target, transport: transport, options: options, logger: logger))
         }
         return TargetConnections(config: config, clients: clients, warnings: resolution.warnings)

@@ -17,7 +17,7 @@ struct DebugFetchCommand: AsyncParsableCommand {
         let logger = Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() })
         let connections: TargetConnections
         do {
-            connections = try connection.connect(logger: logger) { _, _ in }
+            connections = try connection.connect(oneShot: true, logger: logger) { _, _ in }
         } catch let error as ConfigError {
             FileHandle.standardError.write(Data("dcswatch: error: \(error.userMessage)\n".utf8))
             throw ExitCode(2)

@@ -73,7 +73,7 @@ struct ListCommand: AsyncParsableCommand {
             : Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() })
         let connections: TargetConnections
         do {
-            connections = try connection.connect(logger: logger) { target, notice in
+            connections = try connection.connect(oneShot: true, logger: logger) { target, notice in
                 printError("dcswatch: \(target): \(notice.userMessage)")
             }
         } catch let error as ConfigError {

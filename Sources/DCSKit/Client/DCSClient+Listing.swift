@@ -48,12 +48,13 @@ extension DCSClient {
     /// under-reports would otherwise lose the tasks beyond it (DECISIONS.md, 2026-11-29).
     public func listAllTasks(name: String?) async throws -> TaskCollection {
         let limit = options.pageSize
-        let previous = listingCache.previous
+        let remembers = options.remembersListings
+        let previous = remembers ? listingCache.previous : nil
         let known = Set((previous?.pages ?? []).map { $0.request + "#" + ListingCache.hex($0.digest) })
         let fetchPage: @Sendable (Int) async -> FetchedPage = { [self] offset in
             do {
                 let response = try await listPageResponse(offset: offset, limit: limit, name: name)
-                let digest = ListingCache.digest(response.body)
+                let digest = remembers ? ListingCache.digest(response.body) : []
                 let request = ListingCache.requestKey(offset: offset, limit: limit, name: name)
                 guard !known.contains(request + "#" + ListingCache.hex(digest)) else {
                     return FetchedPage(
@@ -115,7 +116,7 @@ extension DCSClient {
                     if previous.pages.count == records.count { return previous.collection }
                     let tasks = Array(previous.collection.tasks[..<record.range.upperBound])
                     collection = TaskCollection(tasks: tasks, issues: previous.collection.issues.filter { $0.index < offset })
-                    listingCache.remember(ListingCache.Listing(pages: records, collection: collection))
+                    remember(ListingCache.Listing(pages: records, collection: collection))
                     return collection
                 }
                 continue
@@ -160,7 +161,7 @@ extension DCSClient {
                     what: "the task list", detail: "the first page is empty although count is \(count)", host: target.host)
             }
             if Self.isLast(page, offset: offset, limit: limit, added: collection.tasks.count - start) {
-                listingCache.remember(ListingCache.Listing(pages: records, collection: collection))
+                remember(ListingCache.Listing(pages: records, collection: collection))
                 return collection
             }
         }
@@ -172,6 +173,11 @@ extension DCSClient {
     /// total, which may change) and the page is not full. A full page goes on past `count` (the next
     /// page shows whether `count` under-reported), unless it brought nothing new (a server repeating
     /// its last page would otherwise be read until the page cap).
+    /// Keeps `listing` for the next listing's reuse, unless `options.remembersListings` is off.
+    private func remember(_ listing: ListingCache.Listing) {
+        if options.remembersListings { listingCache.remember(listing) }
+    }
+
     static func isLast(_ page: TaskListPage, offset: Int, limit: Int, added: Int) -> Bool {
         guard page.itemCount > 0 else { return true }
         guard let count = page.count, offset >= count else { return false }

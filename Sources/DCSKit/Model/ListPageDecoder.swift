@@ -232,11 +232,22 @@ enum ListPageDecoder {
     private static func memberField(_ parser: inout JSONParser, expected: Int?) throws(JSONSyntaxError) -> Int? {
         if let range = plainString(&parser) {
             let name = UnsafeBufferPointer(rebasing: parser.bytes[range])
-            if let expected, expected >= 0, fieldNames[expected].elementsEqual(name) { return expected }
-            return fieldNames.firstIndex { $0.count == name.count && $0.elementsEqual(name) }
+            if let expected, expected >= 0, sameBytes(fieldNames[expected], name) { return expected }
+            return fieldNames.firstIndex { sameBytes($0, name) }
         }
         let name = Array(try parser.string().utf8)
         return fieldNames.firstIndex(of: name)
+    }
+
+    /// Whether `known` and `name` hold the same bytes: `memcmp`, as the generic `elementsEqual` walked
+    /// them one by one (6 % of a 100,000-task fetch, issue 6).
+    @inline(__always)
+    private static func sameBytes(_ known: [UInt8], _ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard known.count == name.count else { return false }
+        return known.withUnsafeBufferPointer { stored in
+            guard let storedBase = stored.baseAddress, let base = name.baseAddress else { return name.isEmpty }
+            return memcmp(storedBase, base, name.count) == 0
+        }
     }
 
     /// Reads a string value (its opening quote current) through `interner`.
