@@ -23,6 +23,7 @@ struct DebugFetchCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         var failed = false
+        var kept: [TaskCollection] = []
         for client in connections.clients {
             let started = DispatchTime.now().uptimeNanoseconds
             do {
@@ -30,11 +31,14 @@ struct DebugFetchCommand: AsyncParsableCommand {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 let line = "{\"tasks\":\(collection.tasks.count),\"seconds\":\(seconds)}\n"
                 FileHandle.standardOutput.write(Data(line.utf8))
+                kept.append(collection)
             } catch {
                 failed = true
                 FileHandle.standardError.write(Data("dcswatch: \(error.oneLineMessage)\n".utf8))
             }
         }
-        if failed { throw ExitCode(1) }
+        // As `list`: end here rather than free every task on the way out (~40 ms at 100,000 tasks, which
+        // a user of this command would wait for too). `kept` holds the collections until then.
+        withExtendedLifetime(kept) { Foundation.exit(failed ? 1 : 0) }
     }
 }

@@ -140,6 +140,8 @@ extension DCSClient {
                 page = try received.decoded?.get() ?? decodePage(received.response, offset: offset)
                 taskCount = page.tasks.count
                 collection.tasks.reserveCapacity(max(collection.tasks.count + taskCount, page.count ?? 0))
+                // Sized once from `count` (capped: a lying count must not allocate the moon), not grown.
+                seen.reserveCapacity(min(max(collection.tasks.count + taskCount, page.count ?? 0), 1_000_000))
                 for task in page.tasks where seen.insert(task.taskID).inserted {
                     collection.tasks.append(task)
                 }
