@@ -50,6 +50,11 @@ def ensure_tools():
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "pyte"], check=True)
     if shutil.which("htop") is None:
         subprocess.run(["apt-get", "install", "-y", "-q", "htop"], check=False, stdout=subprocess.DEVNULL)
+    # The static release build links FoundationNetworking against libcurl: it needs the -dev package.
+    if subprocess.run(["dpkg", "-s", "libcurl4-openssl-dev"], stdout=subprocess.DEVNULL,
+                      stderr=subprocess.DEVNULL).returncode != 0:
+        subprocess.run(["apt-get", "install", "-y", "-q", "libcurl4-openssl-dev"], check=False,
+                       stdout=subprocess.DEVNULL)
 
 
 # The release build as the README installs it: the Swift runtime and Foundation linked statically
