@@ -139,9 +139,11 @@ extension DCSClient {
                 unchangedSoFar = false
                 page = try received.decoded?.get() ?? decodePage(received.response, offset: offset)
                 taskCount = page.tasks.count
-                collection.tasks.reserveCapacity(max(collection.tasks.count + taskCount, page.count ?? 0))
-                // Sized once from `count` (capped: a lying count must not allocate the moon), not grown.
-                seen.reserveCapacity(min(max(collection.tasks.count + taskCount, page.count ?? 0), 1_000_000))
+                // Sized once from `count` rather than grown, but `count` is the server's word, not a size:
+                // an absurd one (10^12) crashed the allocation. Past the cap the arrays simply grow.
+                let expected = min(page.count ?? 0, options.maxPages * limit, Self.largestReservation)
+                collection.tasks.reserveCapacity(max(collection.tasks.count + taskCount, expected))
+                seen.reserveCapacity(max(collection.tasks.count + taskCount, expected))
                 for task in page.tasks where seen.insert(task.taskID).inserted {
                     collection.tasks.append(task)
                 }
@@ -175,6 +177,9 @@ extension DCSClient {
     /// total, which may change) and the page is not full. A full page goes on past `count` (the next
     /// page shows whether `count` under-reported), unless it brought nothing new (a server repeating
     /// its last page would otherwise be read until the page cap).
+    /// The most tasks a listing reserves room for up front from `count` (about 110 MB of tasks).
+    static let largestReservation = 250_000
+
     /// Keeps `listing` for the next listing's reuse, unless `options.remembersListings` is off.
     private func remember(_ listing: ListingCache.Listing) {
         if options.remembersListings { listingCache.remember(listing) }
