@@ -2,9 +2,9 @@ import Foundation
 
 /// Compact durations and times for columns: "45s", "12m", "3h05m", "2d04h".
 public enum AgeFormat {
-    /// A duration in seconds, compact; negative durations (clock skew) show as "0s".
+    /// A duration in seconds, compact; negative durations (clock skew) show as "0s", non-finite ones as "-".
     public static func duration(_ seconds: TimeInterval) -> String {
-        let total = max(Int(seconds.rounded(.down)), 0)
+        guard let total = wholeSeconds(seconds) else { return "-" }
         if total < 60 { return "\(total)s" }
         if total < 3600 { return "\(total / 60)m" }
         if total < 86_400 { return "\(total / 3600)h" + twoDigits((total % 3600) / 60) + "m" }
@@ -13,7 +13,7 @@ public enum AgeFormat {
 
     /// A precise short duration for the data age: "3s", "2m05s", "1h02m".
     public static func dataAge(_ seconds: TimeInterval) -> String {
-        let total = max(Int(seconds.rounded(.down)), 0)
+        guard let total = wholeSeconds(seconds) else { return "-" }
         if total < 60 { return "\(total)s" }
         if total < 3600 { return "\(total / 60)m" + twoDigits(total % 60) + "s" }
         return duration(seconds)
@@ -30,10 +30,20 @@ public enum AgeFormat {
 
     /// An interval setting: "5s", "0.5s", "2m".
     public static func interval(_ seconds: TimeInterval) -> String {
+        guard let whole = wholeSeconds(seconds.rounded()) else { return "-" }
         if seconds < 10, seconds.rounded() != seconds { return String(format: "%.1fs", seconds) }
-        let whole = Int(seconds.rounded())
         return whole % 60 == 0 && whole >= 60 ? "\(whole / 60)m" : "\(whole)s"
     }
+
+    /// Whole seconds, at least 0 and at most `longest`; nil for NaN and infinities. Durations come from
+    /// API data (an ETA from a hostile progress value can be 1e300 s), and `Int(Double)` traps out of range.
+    private static func wholeSeconds(_ seconds: TimeInterval) -> Int? {
+        guard seconds.isFinite else { return nil }
+        return Int(min(max(seconds, 0), longest).rounded(.down))
+    }
+
+    /// About 31,700 years: longer durations show as this.
+    private static let longest: TimeInterval = 1e12
 
     private static func twoDigits(_ value: Int) -> String {
         value < 10 ? "0\(value)" : "\(value)"

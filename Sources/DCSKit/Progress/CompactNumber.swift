@@ -6,6 +6,8 @@ public enum CompactNumber {
     public static func format(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "-" }
         let magnitude = abs(value)
+        // Past a million G the suffixes end and `Int` would trap (a hostile stats answer: "1e300").
+        if magnitude >= 1e15 { return String(format: "%.1e", value) }
         let units: [(Double, String)] = [(1e9, "G"), (1e6, "M"), (1e3, "k")]
         for (scale, suffix) in units where magnitude >= scale {
             let scaled = value / scale

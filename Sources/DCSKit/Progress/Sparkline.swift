@@ -23,8 +23,11 @@ public enum Sparkline {
         return String(
             shown.map { value -> Character in
                 guard range > 0 else { return levels[0] }
-                let level = Int(((value - low) / range * Double(levels.count - 1)).rounded())
-                return levels[min(max(level, 0), levels.count - 1)]
+                // Values spanning ±1e308 make the range infinite and the position NaN: no `Int` of that.
+                let position = (value - low) / range * Double(levels.count - 1)
+                guard position.isFinite else { return value > low ? levels[levels.count - 1] : levels[0] }
+                let level = Int(min(max(position, 0), Double(levels.count - 1)).rounded())
+                return levels[level]
             })
     }
 }

@@ -73,6 +73,19 @@ struct ProgressMathsTests {
         #expect(CompactNumber.percent(140) == "100%")
     }
 
+    /// Stats are API data: absurd numbers must print, not trap (`Int(Double)` traps out of range).
+    @Test func absurdNumbersPrintInsteadOfTrapping() {
+        #expect(CompactNumber.format(1e300) == "1.0e+300")
+        #expect(CompactNumber.format(-1e300) == "-1.0e+300")
+        #expect(CompactNumber.format(9.3e18) == "9.3e+18")
+        #expect(CompactNumber.format(999e12) == "999000G")
+        #expect(CompactNumber.format(.infinity) == "-")
+        #expect(CompactNumber.percent(-1e300) == "0%")
+        let line = Sparkline.render([-1e308, 1e308, 0, .nan], width: 4, ascii: true)
+        #expect(line.count == 3)
+        #expect(Sparkline.render([1, 1e308, -1e308], width: 3, floor: 0).count == 3)
+    }
+
     @Test func statsDecodeNumbersStringsNullsAndStringBools() throws {
         let body = """
             {"full_migration_progress": "42.5", "offset": 0, "source_dbsize": " 1000 ", "target_dbsize": null,
