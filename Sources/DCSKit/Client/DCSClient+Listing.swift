@@ -172,11 +172,6 @@ extension DCSClient {
         throw APIError.pageCapExceeded(pages: options.maxPages, pageSize: limit, host: target.host)
     }
 
-    /// Whether `page`, which added `added` new tasks, ends the listing, the next offset being `offset`:
-    /// it is empty, or `offset` has reached its `count` (read on every page: the server's current
-    /// total, which may change) and the page is not full. A full page goes on past `count` (the next
-    /// page shows whether `count` under-reported), unless it brought nothing new (a server repeating
-    /// its last page would otherwise be read until the page cap).
     /// The most tasks a listing reserves room for up front from `count` (about 110 MB of tasks).
     static let largestReservation = 250_000
 
@@ -185,6 +180,11 @@ extension DCSClient {
         if options.remembersListings { listingCache.remember(listing) }
     }
 
+    /// Whether `page`, which added `added` new tasks, ends the listing, the next offset being `offset`:
+    /// it is empty, or `offset` has reached its `count` (read on every page: the server's current
+    /// total, which may change) and the page is not full. A full page goes on past `count` (the next
+    /// page shows whether `count` under-reported), unless it brought nothing new (a server repeating
+    /// its last page would otherwise be read until the page cap).
     static func isLast(_ page: TaskListPage, offset: Int, limit: Int, added: Int) -> Bool {
         guard page.itemCount > 0 else { return true }
         guard let count = page.count, offset >= count else { return false }
