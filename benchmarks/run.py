@@ -232,6 +232,15 @@ def measure_dashboard(results, quick):
         results["down_bytes"] = median(per_key)
         results["down_bytes_runs"] = per_key
         log(f"  ↓ bytes: {per_key}")
+        # The same with the detail pane hidden (`d`): the list alone, as a user on a slow link may run it.
+        session.key_to_frame(b"d")
+        session.settle()
+        per_key = [session.bytes_caused(DOWN, MOVE_WINDOW) for _ in range(10 if quick else 20)]
+        results["down_bytes_no_pane"] = median(per_key)
+        results["down_bytes_no_pane_runs"] = per_key
+        log(f"  ↓ bytes, pane hidden: {per_key}")
+        session.key_to_frame(b"d")
+        session.settle()
         session.key_to_frame(b"g")
         session.settle()
 
@@ -501,6 +510,8 @@ def table(results):
         check(r("status_change_bytes"), lambda v: v <= 600))
     row("bytes per cursor move (↓)", fmt(r("down_bytes"), "B"), "≤ 300 B", "htop " + fmt(r("htop_down_bytes"), "B"),
         check(r("down_bytes"), lambda v: v <= 300))
+    row("bytes per cursor move (↓), detail pane hidden (`d`)", fmt(r("down_bytes_no_pane"), "B"), "≤ 300 B",
+        "htop " + fmt(r("htop_down_bytes"), "B"), check(r("down_bytes_no_pane"), lambda v: v <= 300))
     row("idle CPU, 2 s refresh, 1,000 tasks", fmt(r("idle_cpu_percent"), "%", 2), "≤ 0.2 %",
         "htop " + fmt(r("htop_cpu_percent"), "%", 2), check(r("idle_cpu_percent"), lambda v: v <= 0.2))
     row("exec to first complete frame with data", fmt(r("first_frame_ms"), "ms"), "≤ 150 ms", "–",

@@ -43,6 +43,8 @@ public enum DashboardSession {
         public var insights: InsightInbox?
         /// Which finished tasks ring or notify, and how.
         public var notifications = NotificationPolicy(mode: .bell)
+        /// True to start with the detail pane shown (`d` toggles it).
+        public var showsDetailPane = true
 
         /// Builds a configuration.
         public init(
@@ -88,6 +90,7 @@ public enum DashboardSession {
             symbols: screen.isUTF8 ? .unicode : .ascii)
         state.fetchesInsights = configuration.poller != nil
         state.notifications = configuration.notifications
+        state.showsDetailPane = configuration.showsDetailPane
         let poller = configuration.poller
         let policy = configuration.notifications
         let insideTmux = !(ProcessInfo.processInfo.environment["TMUX"] ?? "").isEmpty
@@ -105,6 +108,7 @@ public enum DashboardSession {
             case .setInterval(let seconds): monitor.setInterval(seconds)
             case .loadDetail(let task): poller?.requestDetail(task)
             case .loadLogs(let task): poller?.requestLogs(task)
+            case .prefetch(let task, let logs): poller?.prefetch(task, logs: logs)
             case .pollTasks(let tasks): poller?.setTasks(tasks)
             case .notify(let title, let body):
                 // Only in mode `on` (the reducer asks only then; checked again at the boundary).

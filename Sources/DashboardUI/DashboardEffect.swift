@@ -24,6 +24,9 @@ public enum DashboardEffect: Sendable, Hashable {
     case loadDetail(WatchedTask)
     /// Fetch this task's latest logs (off the UI thread).
     case loadLogs(WatchedTask)
+    /// Fetch this task's detail (and its logs when `logs`) after everything already asked for: a row
+    /// beside the selection, so that a cursor move finds its answers (issue 6).
+    case prefetch(WatchedTask, logs: Bool)
     /// Poll the progress of exactly these tasks from now on: the running online tasks on screen and
     /// the selection (issue 6: only what the user sees costs API calls).
     case pollTasks([WatchedTask])

@@ -34,8 +34,9 @@ public struct DashboardLayout: Sendable, Hashable {
     /// The bottom line.
     public var bottom: Area
 
-    /// Computes the layout.
-    public init(size: TerminalSize, mode: DashboardState.Mode, failing: Bool) {
+    /// Computes the layout; `pane` false leaves out the pane beside or below the list (the full-screen
+    /// detail of `mode` is not affected).
+    public init(size: TerminalSize, mode: DashboardState.Mode, failing: Bool, pane: Bool = true) {
         let columns = size.columns
         let rows = size.rows
         let zero = Area(x: 0, y: 0, width: 0, height: 0)
@@ -63,7 +64,9 @@ public struct DashboardLayout: Sendable, Hashable {
             return
         }
         var listArea = Area(x: 0, y: top, width: columns, height: bodyHeight)
-        if columns >= Self.wideColumns {
+        if !pane {
+            placement = .none
+        } else if columns >= Self.wideColumns {
             placement = .right
             let detailWidth = max(columns * 2 / 5, 40)
             listArea.width = columns - detailWidth - 1
@@ -86,6 +89,9 @@ public struct DashboardLayout: Sendable, Hashable {
 
     /// The layout for a state.
     public init(_ state: DashboardState) {
-        self.init(size: state.size, mode: state.mode, failing: !state.snapshot.failingTargets.isEmpty)
+        // The events pane (`e`) takes the pane's place, so it gets the area also while the pane is hidden.
+        self.init(
+            size: state.size, mode: state.mode, failing: !state.snapshot.failingTargets.isEmpty,
+            pane: state.showsDetailPane || state.showEvents)
     }
 }

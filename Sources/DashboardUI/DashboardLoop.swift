@@ -108,7 +108,8 @@ public final class DashboardLoop: @unchecked Sendable {
                 case .quit: quit = true
                 case .redrawAll: repaint = true
                 case .bell: screen.bell()
-                case .refreshNow, .setPaused, .setInterval, .notify, .copyToClipboard, .loadDetail, .loadLogs, .pollTasks:
+                case .refreshNow, .setPaused, .setInterval, .notify, .copyToClipboard, .loadDetail, .loadLogs, .prefetch,
+                    .pollTasks:
                     perform(effect)
                 }
             }

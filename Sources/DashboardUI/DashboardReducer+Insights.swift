@@ -67,11 +67,18 @@ extension DashboardReducer {
         state.insights[event.key] = insight
     }
 
-    /// The fetches the selection needs: its detail, and its logs when it failed or the user asked.
+    /// The fetches the selection needs while a detail shows it: its detail, and its logs when it failed
+    /// or the user asked. With the pane hidden (`d`) or covered by the events, a move fetches nothing.
     static func insightRequests(_ state: inout DashboardState) -> [DashboardEffect] {
-        guard state.fetchesInsights, let task = state.selectedTask else { return [] }
+        guard state.fetchesInsights, showsDetail(state), let task = state.selectedTask else { return [] }
         var insight = state.insights[task.id] ?? TaskInsight()
         var effects: [DashboardEffect] = []
+        if insight.prefetched {
+            // Selected before the calls made ahead of the cursor were answered: ask again to the front.
+            insight.prefetched = false
+            if insight.detail == nil, insight.detailError == nil { insight.detailRequested = false }
+            if insight.logs == nil, insight.logsError == nil { insight.logsRequested = false }
+        }
         if !insight.detailRequested {
             insight.detailRequested = true
             effects.append(.loadDetail(task))
@@ -80,7 +87,27 @@ extension DashboardReducer {
             insight.logsRequested = true
             effects.append(.loadLogs(task))
         }
-        if !effects.isEmpty { state.insights[task.id] = insight }
+        state.insights[task.id] = insight
+        return effects + prefetchRequests(&state)
+    }
+
+    /// The rows just below and above the selection, each asked for once (the poller puts them after
+    /// the selection's own calls): a move then lands on a task whose stats, detail and logs are known,
+    /// and the pane is drawn once with its values instead of with placeholders first (issue 6).
+    static func prefetchRequests(_ state: inout DashboardState) -> [DashboardEffect] {
+        guard let index = state.selectedIndex else { return [] }
+        var effects: [DashboardEffect] = []
+        for neighbour in [index + 1, index - 1] where neighbour >= 0 && neighbour < state.rows.count {
+            let task = state.rows[neighbour]
+            var insight = state.insights[task.id] ?? TaskInsight()
+            guard !insight.detailRequested else { continue }
+            insight.detailRequested = true
+            insight.prefetched = true
+            let logs = !insight.logsRequested && wantsLogs(task, state: state)
+            if logs { insight.logsRequested = true }
+            state.insights[task.id] = insight
+            effects.append(.prefetch(task, logs: logs))
+        }
         return effects
     }
 
@@ -105,6 +132,12 @@ extension DashboardReducer {
         let end = min(state.scrollOffset + layout.list.height, state.rows.count)
         guard state.scrollOffset < end else { return [] }
         return (state.scrollOffset..<end).map { state.rows[$0] }
+    }
+
+    /// True when the selected task's detail is on screen: the pane, or the full-screen detail.
+    static func showsDetail(_ state: DashboardState) -> Bool {
+        let layout = DashboardLayout(state)
+        return !layout.tooSmall && layout.detail != nil && (layout.placement == .full || !state.showEvents)
     }
 
     /// True when the detail pane shows this task's logs.

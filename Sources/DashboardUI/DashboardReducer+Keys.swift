@@ -65,6 +65,7 @@ extension DashboardReducer {
         case .quit: return [.quit]
         case .toggleHelp: state.showHelp = true
         case .toggleEvents: state.showEvents.toggle()
+        case .toggleDetailPane: state.showsDetailPane.toggle()
         case .toggleLogs: return toggleLogs(&state)
         case .copyTaskID:
             guard let task = state.selectedTask else { return [.bell] }

@@ -79,6 +79,10 @@ public struct DashboardState: Sendable, Equatable {
     public var highlights: [TaskKey: Date] = [:]
     /// True while the events pane is shown.
     public var showEvents = false
+    /// True while the detail pane is shown beside or below the list (`d`, `detail_pane`,
+    /// `--no-detail-pane`). Hidden, the list takes the whole width and a cursor move rewrites only the
+    /// two rows it leaves and reaches (issue 6: about a fifth of the bytes over a slow link).
+    public var showsDetailPane = true
     /// The tasks the stats poller was last asked to poll (`DashboardEffect.pollTasks`).
     public internal(set) var polledTasks: [WatchedTask] = []
     /// Tasks whose logs the user asked for (failed tasks show theirs without asking).

@@ -8,7 +8,7 @@ public enum KeyAction: Sendable, Hashable {
     case refresh, togglePause, longerInterval, shorterInterval
     case redraw, quit, toggleHelp
     /// Events pane, logs of the selected task, copy its id (issue 5).
-    case toggleEvents, toggleLogs, copyTaskID
+    case toggleEvents, toggleLogs, toggleDetailPane, copyTaskID
     /// Shows or hides one status category (keys 1–4).
     case toggleCategory(StatusCategory)
 }

@@ -12,6 +12,7 @@ public enum KeyTable {
         KeyBinding([.home, .character("g")], summary: "first task", action: .top),
         KeyBinding([.end, .character("G")], summary: "last task", action: .bottom),
         KeyBinding([.enter], summary: "full-screen detail on/off", hint: "detail", action: .toggleDetail),
+        KeyBinding([.character("d")], summary: "detail pane beside the list on/off", action: .toggleDetailPane),
         KeyBinding(
             [.character("/")], summary: "filter: text, status:failed, type:online, target:NAME", hint: "filter",
             action: .openFilter),

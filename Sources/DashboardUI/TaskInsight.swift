@@ -24,6 +24,9 @@ public struct TaskInsight: Sendable, Hashable {
     public var detailRequested = false
     /// A logs call was asked for since the task last changed.
     public var logsRequested = false
+    /// The calls were asked for ahead of the cursor (`DashboardEffect.prefetch`), at the back of the
+    /// poller's queue: selecting the task before they are answered asks again, which moves them ahead.
+    public var prefetched = false
 
     /// Builds an empty insight.
     public init() {}

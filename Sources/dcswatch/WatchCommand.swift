@@ -49,6 +49,11 @@ struct WatchCommand: AsyncParsableCommand {
             "Seconds between two progress (/stats) calls of a running task (default: config, else 10).", valueName: "seconds"))
     var statsInterval: Double?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Show the detail pane beside or below the list (default: config, else shown; `d` toggles it).")
+    var detailPane: Bool?
+
     /// Rejects an interval outside what the monitor accepts.
     func validate() throws {
         if let interval, !(interval >= TaskMonitor.minimumInterval && interval <= 3600) {
@@ -109,6 +114,7 @@ struct WatchCommand: AsyncParsableCommand {
         session.notifications = NotificationPolicy(
             mode: notify.flatMap(NotificationMode.init(rawValue:)) ?? config.notifications ?? .bell,
             categories: config.notifyOn ?? NotificationPolicy.defaultCategories, escape: config.notificationEscape ?? .osc9)
+        session.showsDetailPane = detailPane ?? config.detailPane ?? true
         let outcome: DashboardSession.Outcome
         do {
             outcome = try await DashboardSession.run(session)

@@ -108,18 +108,16 @@ struct ChangeTrackingTests {
         let all = F.send([.tick(F.now)], to: &state)
         // The poller is also told which running online tasks are on screen (t-002); see PollRequestTests.
         #expect(all.first == .pollTasks([state.rows[1]]))
-        let first = Array(all.dropFirst())
-        #expect(first.count == 2)
+        // Then the row below the selection, ahead of the cursor (issue 6); there is no row above.
         #expect(
-            first.first.map { if case .loadDetail(let task) = $0 { return task.id.taskID == "t-001" } else { return false } }
-                == true)
-        #expect(
-            first.last.map { if case .loadLogs(let task) = $0 { return task.id.taskID == "t-001" } else { return false } } == true
-        )
+            Array(all.dropFirst()) == [
+                .loadDetail(state.rows[0]), .loadLogs(state.rows[0]), .prefetch(state.rows[1], logs: false),
+            ])
         #expect(F.send([.tick(F.now)], to: &state).isEmpty)
-        // Moving to a running task: its detail only; `l` then asks for its logs.
+        // Moving to the running task asked for ahead and not answered yet: its detail again (the
+        // poller moves it to the front), no logs (not failed), and the next row below ahead.
         let moved = F.send([.keyPressed(.down)], to: &state)
-        #expect(moved.count == 1)
+        #expect(moved == [.loadDetail(state.rows[1]), .prefetch(state.rows[2], logs: false)])
         let logs = F.send([.keyPressed(.character("l"))], to: &state)
         #expect(logs.count == 1)
         #expect(logs.first.map { if case .loadLogs = $0 { return true } else { return false } } == true)
@@ -127,6 +125,63 @@ struct ChangeTrackingTests {
         let (next, diff) = failedSessions(state)
         let refetch = F.send([.snapshotReceived(next, diff)], to: &state)
         #expect(refetch.filter { if case .loadDetail = $0 { return true } else { return false } }.count == 1)
+    }
+
+    @Test func aMoveOntoARowAnsweredAheadAsksNothingForIt() {
+        var state = baselined()
+        state.fetchesInsights = true
+        _ = F.send([.tick(F.now)], to: &state)
+        // The answers for the row below arrive before the cursor does.
+        _ = F.send(
+            [
+                .insightReceived(
+                    .detailReceived(Self.sessions, TaskDetail(task: F.tasks[1], taskStatus: "MIGRATING"), at: F.now)),
+                .insightReceived(.statsReceived(Self.sessions, TaskStats(fullMigrationProgress: 50, offset: 0), at: F.now)),
+            ], to: &state)
+        let moved = F.send([.keyPressed(.down)], to: &state)
+        #expect(moved == [.prefetch(state.rows[2], logs: false)])
+    }
+
+    @Test func aFailedRowAheadHasItsLogsAskedForToo() {
+        var state = baselined()
+        let (next, diff) = failedSessions(state)
+        _ = F.send([.snapshotReceived(next, diff)], to: &state)
+        state.fetchesInsights = true
+        let effects = F.send([.tick(F.now)], to: &state)
+        // Both failed tasks sort first; t-001 is selected and t-002 is the row below it.
+        #expect(state.rows[1].id == Self.sessions)
+        #expect(effects.contains(.prefetch(state.rows[1], logs: true)))
+    }
+
+    @Test func hiddenPaneFetchesNothingOnAMoveAndShowingItFetchesTheSelection() {
+        var state = baselined()
+        state.fetchesInsights = true
+        _ = F.send([.tick(F.now)], to: &state)
+        let hidden = F.send([.keyPressed(.character("d"))], to: &state)
+        #expect(!state.showsDetailPane)
+        #expect(hidden.isEmpty)
+        // Two moves with the pane hidden: no detail or logs calls (only the poller's set may change).
+        let moves = F.send([.keyPressed(.down), .keyPressed(.down)], to: &state)
+        #expect(!moves.contains { if case .loadDetail = $0 { return true } else { return false } })
+        let selected = state.selectedTask?.id
+        let shown = F.send([.keyPressed(.character("d"))], to: &state)
+        #expect(state.showsDetailPane)
+        #expect(
+            shown.contains { if case .loadDetail(let task) = $0 { return task.id == selected } else { return false } })
+    }
+
+    @Test func eventsPaneTakesThePaneAreaWhileThePaneIsHidden() {
+        var state = baselined()
+        state.size = TerminalSize(columns: 120, rows: 16)
+        _ = F.send([.keyPressed(.character("d"))], to: &state)
+        let listOnly = DashboardView.render(state).lines
+        // The list takes the whole width: no separator, and CREATED (dropped beside a pane) is back.
+        #expect(!listOnly[2].contains("│") && listOnly[2].contains("CREATED"))
+        _ = F.send([.keyPressed(.character("e"))], to: &state)
+        let lines = DashboardView.render(state).lines
+        #expect(lines[2].hasSuffix("│ Events (0)  e closes"))
+        // The list keeps its rows beside the events.
+        #expect(lines[3].hasPrefix("✖ FAILED"))
     }
 
     @Test func withoutAPollerNothingIsFetched() {

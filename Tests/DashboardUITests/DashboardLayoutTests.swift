@@ -16,6 +16,20 @@ struct DashboardLayoutTests {
         #expect(layout(60, 15, mode: .fullDetail).placement == .full)
     }
 
+    @Test func hiddenPaneGivesTheListTheWholeBody() {
+        for (columns, rows) in [(120, 40), (100, 30)] {
+            let hidden = DashboardLayout(
+                size: TerminalSize(columns: columns, rows: rows), mode: .list, failing: false, pane: false)
+            #expect(hidden.placement == .none && hidden.detail == nil)
+            #expect(hidden.list.width == columns)
+            // Header 2 rows, column header 1, bottom line 1.
+            #expect(hidden.list.height == rows - 4)
+        }
+        // The full-screen detail does not depend on the pane.
+        let full = DashboardLayout(size: TerminalSize(columns: 120, rows: 40), mode: .fullDetail, failing: false, pane: false)
+        #expect(full.placement == .full)
+    }
+
     @Test func rightPaneTakesTwoFifthsAndASeparator() {
         let wide = layout(200, 50)
         #expect(wide.detail?.width == 80)

@@ -162,15 +162,16 @@ struct DashboardViewTests {
         var state = DashboardFixtures.state(columns: 70, rows: 30)
         DashboardFixtures.send([.keyPressed(.character("?"))], to: &state)
         let lines = DashboardView.render(state).lines
-        // A 66×29 box (25 bindings + 4) centred at (2, 0); one row per binding, in table order. Left of
-        // it the header, the counts line, the list and the detail summary below (Created, Released,
-        // Progress, Time left from row 25) show through.
+        // A 66×30 box (26 bindings + 4) centred at (2, 0); one row per binding, in table order. Left of
+        // it the header, the counts line, the list, the detail summary below (Created, Released,
+        // Progress, Time left from row 25) and the bottom line show through.
         #expect(lines[0] == "dc┌─ Keys ─────────────────────────────────────────────────────────┐")
         #expect(lines[1] == "▶ │ ↑ k      select previous task                                  │")
-        #expect(lines[8] == "  │ /        filter: text, status:failed, type:online, target:NAME │")
-        #expect(lines[25] == "Cr│ q ^C     quit                                                  │")
-        #expect(lines[27] == "Pr│ ? or Esc closes this help                                      │")
-        #expect(lines[28] == "Ti└────────────────────────────────────────────────────────────────┘")
+        #expect(lines[8] == "  │ d        detail pane beside the list on/off                    │")
+        #expect(lines[9] == "  │ /        filter: text, status:failed, type:online, target:NAME │")
+        #expect(lines[26] == "Re│ q ^C     quit                                                  │")
+        #expect(lines[28] == "Ti│ ? or Esc closes this help                                      │")
+        #expect(lines[29] == "En└────────────────────────────────────────────────────────────────┘")
         for binding in KeyTable.bindings {
             #expect(lines.contains { $0.contains(binding.summary) }, "help lacks \(binding.summary)")
         }

@@ -124,6 +124,27 @@ struct DashboardEndToEndTests {
         try await expectRestored(session, exitStatus: 0)
     }
 
+    @Test func noDetailPaneFlagAndTheDKey() async throws {
+        let session = try await TmuxSession.start(columns: 120, rows: 30)
+        try await session.typeLine("\(niced) --demo --no-detail-pane; echo EXITED=$?")
+        // Hidden: the list takes all 120 columns (CREATED is shown, no separator, no pane title).
+        var screen = try await session.waitFor("the list without a pane") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            return lines.count > 3 && lines[0].hasPrefix("dcswatch  demo  ") && lines[2].hasPrefix("STATUS▼")
+                && lines[2].contains("CREATED") && screen.contains("updated")
+        }
+        #expect(!screen.contains("Detail: ") && !screen.contains("│"))
+        // `d` brings the pane back beside the list, and hides it again.
+        try await session.keys("d")
+        screen = try await session.waitFor("the pane") { $0.contains("│ Detail: ") && $0.contains("Task ID") }
+        try await session.keys("d")
+        screen = try await session.waitFor("the pane hidden again") { screen in
+            !screen.contains("Detail: ") && screen.split(separator: "\n").dropFirst(2).first?.contains("CREATED") == true
+        }
+        try await session.keys("q")
+        try await expectRestored(session, exitStatus: 0)
+    }
+
     @Test func refusesWhenStdoutIsNotATerminal() async throws {
         // Standard output is a file here, not a terminal.
         let result = try await TmuxSession.run([binary, "--demo"])

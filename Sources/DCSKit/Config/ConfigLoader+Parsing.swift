@@ -37,6 +37,11 @@ extension ConfigLoader {
                     throw ConfigError.invalidValue(path: path, key: key, fix: "the API allows 1 to 1000")
                 }
                 config.pageSize = size
+            case "detail_pane":
+                guard case .bool(let shown) = value else {
+                    throw ConfigError.wrongType(path: path, key: key, expected: "true or false")
+                }
+                config.detailPane = shown
             case "stats_interval_seconds", "notifications", "notify_on", "notification_escape":
                 try parseProgressKey(key, value, path: path, into: &config)
             case "targets":

@@ -19,6 +19,8 @@ public struct DCSWatchConfig: Sendable, Hashable {
     public var notifyOn: Set<StatusCategory>?
     /// `notification_escape`: `osc9` or `osc777`; nil when not set.
     public var notificationEscape: DesktopEscape?
+    /// `detail_pane`: false starts the dashboard with the detail pane hidden; nil when not set.
+    public var detailPane: Bool?
     /// Every other top-level key (not starting with `_`), as JSON, for settings added by later features.
     public var extra: [String: JSONValue]
     /// Things the user should know but that do not stop us (unknown keys, a secret in a readable file).

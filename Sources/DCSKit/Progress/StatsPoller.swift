@@ -172,6 +172,21 @@ public final class StatsPoller: @unchecked Sendable {
         }
     }
 
+    /// Fetches a task's detail (with its stats once when it is online and not polled) and, when `logs`,
+    /// its logs, after every call already waiting: the rows beside the selection, so that the pane
+    /// has their answers when the cursor arrives and is drawn once instead of placeholder-then-values
+    /// (issue 6: bytes per cursor move). Each task is asked for once, as if it had been selected.
+    public func prefetch(_ task: WatchedTask, logs: Bool) {
+        queue.async {
+            self.enqueue(.detail(task), first: false)
+            if task.task.migrationType == .onlineMigration, self.polled[task.id] == nil {
+                self.enqueue(.stats(task), first: false)
+            }
+            if logs { self.enqueue(.logs(task), first: false) }
+            self.pump()
+        }
+    }
+
     /// Fetches a task's latest logs soon (ahead of stats calls).
     public func requestLogs(_ task: WatchedTask) {
         queue.async {
@@ -205,7 +220,13 @@ public final class StatsPoller: @unchecked Sendable {
     /// Runs on `queue`: adds a job unless the same one is waiting or running.
     private func enqueue(_ job: Job, first: Bool) {
         let slot = job.slot
-        guard !stopped, !inFlight.contains(slot), !waitingSlots.contains(slot) else { return }
+        guard !stopped, !inFlight.contains(slot) else { return }
+        if waitingSlots.contains(slot) {
+            // Asked for again, now soon (a prefetched row was selected): move it ahead.
+            guard first, let index = waiting.firstIndex(where: { $0.slot == slot }) else { return }
+            waiting.remove(at: index)
+            waitingSlots.remove(slot)
+        }
         waitingSlots.insert(slot)
         if first {
             let index = waiting.firstIndex { if case .stats = $0 { return true } else { return false } } ?? waiting.count

@@ -37,4 +37,14 @@ import Testing
             #expect(message?.contains(expected) == true, "\(text): \(message ?? "no error")")
         }
     }
+
+    @Test func detailPaneIsABoolean() throws {
+        #expect(try load(#"{"detail_pane": false}"#).detailPane == false)
+        #expect(try load(#"{"detail_pane": true}"#).detailPane == true)
+        #expect(try load("{}").detailPane == nil)
+        for text in [#"{"detail_pane": "off"}"#, #"{"detail_pane": 0}"#] {
+            let message = ConfigTestKit.message { _ = try load(text) }
+            #expect(message?.contains("true or false") == true, "\(text): \(message ?? "no error")")
+        }
+    }
 }

@@ -149,6 +149,26 @@ struct StatsPollerTests {
         poller.stop()
     }
 
+    @Test func prefetchWaitsBehindEverythingAndSelectingMovesItAhead() async throws {
+        let source = StubInsightSource()
+        let poller = makePoller(source, maxInFlight: 1)
+        poller.start()
+        poller.setTasks([Self.running("a"), Self.running("b")])
+        await source.waitForCalls(1)
+        // Ahead of the cursor: a failed online task (detail, stats once, logs) and an import (detail).
+        poller.prefetch(Self.running("p", status: "FAILED"), logs: true)
+        poller.prefetch(Self.running("q", type: "backupfile_import", status: "FAILED"), logs: false)
+        // The user selects q before its prefetched detail ran: it moves ahead of p's calls.
+        poller.requestDetail(Self.running("q", type: "backupfile_import", status: "FAILED"))
+        poller.sync()
+        for count in 2...6 {
+            await source.answerOldest()
+            await source.waitForCalls(count)
+        }
+        #expect(await source.calls == ["stats:a", "detail:q", "stats:b", "detail:p", "stats:p", "logs:p"])
+        poller.stop()
+    }
+
     @Test func detailOfAnUnpolledOnlineTaskAlsoFetchesItsStatsOnce() async throws {
         let source = StubInsightSource()
         let poller = makePoller(source)
