@@ -52,6 +52,8 @@ import Testing
         child.signal(SIGKILL)
         #expect(child.poll() == 5)
         #expect(try await OffPool.run { child.wait(deadline: 30) } == 5)
-        #expect(Date().timeIntervalSince(started) < 1)
+        // Blocking would last the 30-s deadline; 10 s leaves room for a loaded machine (a 1-s bound
+        // failed once with the whole suite running beside a release build).
+        #expect(Date().timeIntervalSince(started) < 10)
     }
 }

@@ -28,6 +28,15 @@ enum ListPageDecoder {
             .contains(String(decoding: name, as: UTF8.self))
     }
 
+    /// Fields `MigrationTask` stores as `CompactText` (names, addresses, instance and subnet ids): read
+    /// from the page's bytes straight into it, without a `String` in between.
+    static let compactFields: [Bool] = fieldNames.map { name in
+        [
+            "task_name", "data_source", "source_instance_name", "source_instance_id", "target_instance_addrs",
+            "target_instance_name", "target_instance_id", "source_instance_subnet_id", "target_instance_subnet_id",
+        ].contains(String(decoding: name, as: UTF8.self))
+    }
+
     /// Decoding state shared by the items of one page.
     struct ItemState {
         /// Repeated values.
@@ -168,6 +177,7 @@ enum ListPageDecoder {
         try parser.enter()
         parser.index += 1
         var texts = [String?](repeating: nil, count: featuresField)
+        var compacts = [CompactText?](repeating: nil, count: featuresField)
         var features: JSONValue?
         var position = 0
         parser.skipWhitespace()
@@ -189,7 +199,9 @@ enum ListPageDecoder {
                 guard parser.current == UInt8(ascii: ":") else { throw parser.error("expected ':'") }
                 parser.index += 1
                 parser.skipWhitespace()
-                if let field, field < featuresField {
+                if let field, field < featuresField, compactFields[field] {
+                    compacts[field] = try compactValue(&parser, interner: &state.interner)
+                } else if let field, field < featuresField {
                     if parser.current == UInt8(ascii: "\"") {
                         texts[field] =
                             internedFields[field] ? try internedString(&parser, interner: &state.interner) : try parser.string()
@@ -215,16 +227,41 @@ enum ListPageDecoder {
         let text = { (field: Int) -> String in texts[field] ?? "" }
         let id = text(0).trimmedFast(.whitespacesAndNewlines)
         guard !id.isEmpty else { return .failure(TaskDecodingIssue(index: index, reason: "task_id is missing or empty")) }
-        return .success(
-            MigrationTask(
-                taskID: id, name: text(1), status: text(2), migrationType: text(3), migrationMethod: text(4),
-                ecsTenantPrivateIP: text(5), dataSource: text(6), sourceInstanceName: text(7),
-                sourceInstanceID: text(8), targetInstanceAddrs: text(9), targetInstanceName: text(10),
-                targetInstanceID: text(11), createdAt: text(12), description: text(13),
-                sourceInstanceStatus: text(14), targetInstanceStatus: text(15), sourceInstanceSubnetID: text(16),
-                targetInstanceSubnetID: text(17), sourceInstanceSpecCode: text(18), targetInstanceSpecCode: text(19),
-                errorMessage: text(20), releasedAt: text(21), version: text(22), resumeMode: text(23),
-                supportedFeatures: (features?.arrayValue ?? []).compactMap(\.lenientString)))
+        var task = MigrationTask(
+            taskID: id, name: text(1), status: text(2), migrationType: text(3), migrationMethod: text(4),
+            ecsTenantPrivateIP: text(5), dataSource: text(6), sourceInstanceName: text(7),
+            sourceInstanceID: text(8), targetInstanceAddrs: text(9), targetInstanceName: text(10),
+            targetInstanceID: text(11), createdAt: text(12), description: text(13),
+            sourceInstanceStatus: text(14), targetInstanceStatus: text(15), sourceInstanceSubnetID: text(16),
+            targetInstanceSubnetID: text(17), sourceInstanceSpecCode: text(18), targetInstanceSpecCode: text(19),
+            errorMessage: text(20), releasedAt: text(21), version: text(22), resumeMode: text(23),
+            supportedFeatures: (features?.arrayValue ?? []).compactMap(\.lenientString))
+        let compact = { (field: Int) -> CompactText in compacts[field] ?? .empty }
+        task.$name = compact(1)
+        task.$dataSource = compact(6)
+        task.$sourceInstanceName = compact(7)
+        task.$sourceInstanceID = compact(8)
+        task.$targetInstanceAddrs = compact(9)
+        task.$targetInstanceName = compact(10)
+        task.$targetInstanceID = compact(11)
+        task.$sourceInstanceSubnetID = compact(16)
+        task.$targetInstanceSubnetID = compact(17)
+        return .success(task)
+    }
+
+    /// A value of a `compactFields` member: a plain string from its bytes (longer ones than fit inline
+    /// through `interner`, so that repeated long values still share one string); escaped strings and
+    /// other types as `MigrationTask.decode` reads them.
+    private static func compactValue(
+        _ parser: inout JSONParser, interner: inout StringInterner
+    ) throws(JSONSyntaxError) -> CompactText {
+        guard parser.current == UInt8(ascii: "\"") else { return CompactText(try parser.value().lenientString ?? "") }
+        guard let range = plainString(&parser) else { return CompactText(try parser.string()) }
+        let bytes = UnsafeBufferPointer(rebasing: parser.bytes[range])
+        if bytes.count > CompactText.inlineCapacity, CompactText.packedUUID(bytes) == nil {
+            return CompactText(interner.string(bytes))
+        }
+        return CompactText(bytes: bytes)
     }
 
     /// Reads a member name (its opening quote current) and returns its field index, nil when it is

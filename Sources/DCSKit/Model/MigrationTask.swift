@@ -4,11 +4,15 @@ import Foundation
 ///
 /// Every text field is kept exactly as received (possibly hostile: sanitise before display);
 /// a missing or `null` field is an empty string. Decoding is in `MigrationTask+Decoding.swift`.
+///
+/// Names, addresses and instance and subnet ids are stored as `CompactText` behind `String`
+/// properties (`@CompactStored`): at 100,000 tasks each was a heap object per task (issue 6). Reading
+/// one makes a `String`; loops over every task read the storage (`task.$name`) with `withUTF8`.
 public struct MigrationTask: Sendable, Hashable, Identifiable {
     /// `task_id`; never empty for a decoded task.
     public var taskID: String
     /// `task_name`.
-    public var name: String
+    @CompactStored public var name: String
     /// `status`, raw text and derived category.
     public var status: TaskStatus
     /// `migration_type`.
@@ -18,17 +22,17 @@ public struct MigrationTask: Sendable, Hashable, Identifiable {
     /// `ecs_tenant_private_ip`.
     public var ecsTenantPrivateIP: String
     /// `data_source`: source `ip:port` or a bucket name.
-    public var dataSource: String
+    @CompactStored public var dataSource: String
     /// `source_instance_name`; empty for a self-hosted source.
-    public var sourceInstanceName: String
+    @CompactStored public var sourceInstanceName: String
     /// `source_instance_id`.
-    public var sourceInstanceID: String
+    @CompactStored public var sourceInstanceID: String
     /// `target_instance_addrs`.
-    public var targetInstanceAddrs: String
+    @CompactStored public var targetInstanceAddrs: String
     /// `target_instance_name`.
-    public var targetInstanceName: String
+    @CompactStored public var targetInstanceName: String
     /// `target_instance_id`.
-    public var targetInstanceID: String
+    @CompactStored public var targetInstanceID: String
     /// `created_at`.
     public var createdAt: APITimestamp
     /// `description`.
@@ -38,9 +42,9 @@ public struct MigrationTask: Sendable, Hashable, Identifiable {
     /// `target_instance_status`.
     public var targetInstanceStatus: String
     /// `source_instance_subnet_id`.
-    public var sourceInstanceSubnetID: String
+    @CompactStored public var sourceInstanceSubnetID: String
     /// `target_instance_subnet_id`.
-    public var targetInstanceSubnetID: String
+    @CompactStored public var targetInstanceSubnetID: String
     /// `source_instance_spec_code`.
     public var sourceInstanceSpecCode: String
     /// `target_instance_spec_code`.
@@ -99,11 +103,11 @@ public struct MigrationTask: Sendable, Hashable, Identifiable {
 
     /// The source as users name it: the instance name when the source is a DCS instance, else the address.
     public var sourceLabel: String {
-        sourceInstanceName.isEmpty ? dataSource : sourceInstanceName
+        $sourceInstanceName.isEmpty ? dataSource : sourceInstanceName
     }
 
     /// The target as users name it: the instance name, else its address.
     public var targetLabel: String {
-        targetInstanceName.isEmpty ? targetInstanceAddrs : targetInstanceName
+        $targetInstanceName.isEmpty ? targetInstanceAddrs : targetInstanceName
     }
 }

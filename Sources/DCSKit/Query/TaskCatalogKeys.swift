@@ -174,7 +174,7 @@ struct TaskCatalogKeys: Sendable {
         var size = 0
         for index in 0..<count { size += TaskQuery.searchTextSize(of: catalog.task(at: index)) }
         search = KeyColumn(count: count, capacity: size + size / 64) { index, bytes in
-            bytes.append(contentsOf: TaskQuery.searchText(of: catalog.task(at: index)).utf8)
+            TaskQuery.appendSearchText(of: catalog.task(at: index), to: &bytes)
         }
         var ids: [Int32] = []
         ids.reserveCapacity(count)

@@ -31,10 +31,46 @@ extension TaskQuery {
 extension TaskQuery {
     /// The UTF-8 size of `searchText(of:)` before lowercasing.
     static func searchTextSize(of task: MigrationTask) -> Int {
-        task.name.utf8.count + task.taskID.utf8.count + task.dataSource.utf8.count + task.sourceInstanceName.utf8.count
-            + task.targetInstanceName.utf8.count + task.targetInstanceAddrs.utf8.count + task.ecsTenantPrivateIP.utf8.count
-            + task.description.utf8.count + task.errorMessage.utf8.count + task.sourceInstanceID.utf8.count
-            + task.targetInstanceID.utf8.count + 10
+        task.$name.utf8Count + task.taskID.utf8.count + task.$dataSource.utf8Count + task.$sourceInstanceName.utf8Count
+            + task.$targetInstanceName.utf8Count + task.$targetInstanceAddrs.utf8Count
+            + task.ecsTenantPrivateIP.utf8.count + task.description.utf8.count + task.errorMessage.utf8.count
+            + task.$sourceInstanceID.utf8Count + task.$targetInstanceID.utf8Count + 10
+    }
+
+    /// Appends exactly the bytes of `searchText(of:)`, without a `String` per field or per task: the
+    /// catalog builds it for every task of every new snapshot (issue 6). ASCII is lowercased byte by
+    /// byte; a field with other characters goes through `lowercased()` (which maps scalar by scalar,
+    /// so field by field gives the same text as the joined whole).
+    static func appendSearchText(of task: MigrationTask, to bytes: inout [UInt8]) {
+        var first = true
+        func append(_ field: UnsafeBufferPointer<UInt8>) {
+            if !first { bytes.append(0x1F) }
+            first = false
+            if field.allSatisfy({ $0 < 0x80 }) {
+                for byte in field { bytes.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte) }
+            } else {
+                bytes.append(contentsOf: String(decoding: field, as: UTF8.self).lowercased().utf8)
+            }
+        }
+        func append(_ field: String) {
+            var field = field
+            field.withUTF8 { append($0) }
+        }
+        func append(_ field: CompactText) {
+            field.withUTF8 { append($0) }
+        }
+        // The order of `searchText(of:)`.
+        append(task.$name)
+        append(task.taskID)
+        append(task.$dataSource)
+        append(task.$sourceInstanceName)
+        append(task.$targetInstanceName)
+        append(task.$targetInstanceAddrs)
+        append(task.ecsTenantPrivateIP)
+        append(task.description)
+        append(task.errorMessage)
+        append(task.$sourceInstanceID)
+        append(task.$targetInstanceID)
     }
 }
 

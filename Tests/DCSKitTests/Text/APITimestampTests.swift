@@ -1,6 +1,7 @@
-import DCSKit
 import Foundation
 import Testing
+
+@testable import DCSKit
 
 @Suite struct APITimestampTests {
     @Test func isoWithMillisecondsAndZone() throws {
@@ -67,5 +68,27 @@ import Testing
         #expect(APITimestamp.parse("2024-00-10T00:00:00Z") == nil)
         #expect(APITimestamp.parse("2024-01-10T00:00:00+0x:00") == nil)
         #expect(APITimestamp.parse("２０２４-01-10T00:00:00Z") == nil)
+    }
+
+    /// The raw text always comes back exactly, whether it was kept or is made again from the date.
+    @Test(arguments: [
+        "2021-06-16T06:12:55.508Z", "2026-11-23T00:15:19.000Z", "1969-12-31T23:59:59.999Z", "2000-02-29T23:59:59.001Z",
+        "2021-06-16T06:12:55Z", "2021-06-16T06:12:55.5Z", "2021-06-16T06:12:55.508+08:00", "2019/10/22 14:44:30",
+        "202404011057", "2024-02-29T23:59:60.000Z", "garbage", "", " 2021-06-16T06:12:55.508Z",
+    ])
+    func rawTextComesBackExactly(_ text: String) {
+        let timestamp = APITimestamp(raw: text)
+        #expect(timestamp.raw == text)
+        #expect(timestamp == APITimestamp(raw: text))
+        #expect(timestamp.date == APITimestamp.parse(text))
+    }
+
+    @Test func theUsualShapeIsMadeAgainInsteadOfKept() {
+        // Checked on the rendering itself: the same instant in the same shape, millisecond by millisecond.
+        for milliseconds in [0, 1, 508, 999] as [Int64] {
+            let date = Date(timeIntervalSince1970: Double(1_623_823_975_000 + milliseconds) / 1000)
+            #expect(APITimestamp.millisecondISO(date) == "2021-06-16T06:12:55." + String(format: "%03d", milliseconds) + "Z")
+        }
+        #expect(APITimestamp(raw: "2021-06-16T06:12:55.508Z") != APITimestamp(raw: "2021-06-16T06:12:55.509Z"))
     }
 }
