@@ -67,7 +67,7 @@ let package = Package(
             name: "DCSSimulatorTests",
             dependencies: [
                 "DCSSimulator", "DCSKit", "DCSTestSupport", .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             // The official-SDK interop script is run by a test from the source tree, not bundled.
             exclude: ["Python"]

@@ -41,10 +41,11 @@ public final class SimulatorServer: @unchecked Sendable {
     /// Binds 127.0.0.1:`port` (0 picks a free port), starts serving, and returns `http://127.0.0.1:PORT`.
     public func start(port: UInt16 = 0) async throws -> URL {
         // The handler timeout must outlast a hang fault: FlyingFox answers 500 when it is exceeded.
-        let server = HTTPServer(
+        let bridge = FlyingFoxLogBridge(logger: logger)
+        let configuration = HTTPServer.Configuration(
             address: try .inet(ip4: "127.0.0.1", port: port), timeout: 86_400,
-            logger: FlyingFoxLogBridge(logger: logger),
-            handler: SimulatorHTTPHandler(router: router, logger: logger))
+            pool: NoDelaySocketPool(base: HTTPServer.defaultPool(logger: bridge)), logger: bridge)
+        let server = HTTPServer(config: configuration, handler: SimulatorHTTPHandler(router: router, logger: logger))
         try lock.withLock {
             guard self.server == nil else { throw StartError.alreadyRunning }
             self.server = server
