@@ -73,6 +73,7 @@ extension DashboardReducer {
         guard state.fetchesInsights, showsDetail(state), let task = state.selectedTask else { return [] }
         var insight = state.insights[task.id] ?? TaskInsight()
         var effects: [DashboardEffect] = []
+        let wasPrefetched = insight.prefetched
         if insight.prefetched {
             // Selected before the calls made ahead of the cursor were answered: ask again to the front.
             insight.prefetched = false
@@ -87,7 +88,9 @@ extension DashboardReducer {
             insight.logsRequested = true
             effects.append(.loadLogs(task))
         }
-        state.insights[task.id] = insight
+        // Written only when something changed: the loop keeps the state before the event, so a write
+        // copies the whole dictionary.
+        if !effects.isEmpty || wasPrefetched { state.insights[task.id] = insight }
         return effects + prefetchRequests(&state)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import DCSKit
@@ -21,6 +22,28 @@ import Testing
                 let found = bits[index >> 6] & (1 << UInt64(index & 63)) != 0
                 #expect(found == column.contains(needle, in: index), "\(word) in entry \(index)")
             }
+        }
+    }
+
+    /// Past 20,000 entries both searches split the work across the cores: the same entries, in order.
+    @Test func searchesSplitAcrossCoresFindWhatOneEntryAtATimeFinds() {
+        #expect(KeyColumn.parallelSlices(50_000).count == min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        var generator = SplitMix(seed: 11)
+        let alphabet = Array("abcab\u{1F}".utf8)
+        let entries = (0..<50_017).map { _ in
+            (0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+        }
+        let column = KeyColumn(count: entries.count) { index, bytes in bytes.append(contentsOf: entries[index]) }
+        let frequencies = column.byteFrequencies()
+        let candidates = (0..<Int32(entries.count)).filter { $0 % 3 != 1 }
+        for word in ["a", "bca", "cab", "abcabc", "\u{1F}a"] {
+            let needle = Needle(word, frequencies: frequencies)
+            let expected = entries.indices.filter { column.contains(needle, in: $0) }
+            let bits = column.entriesContaining(needle)
+            #expect(entries.indices.filter { bits[$0 >> 6] & (1 << UInt64($0 & 63)) != 0 } == expected, "\(word)")
+            #expect(
+                column.entries(candidates, containing: needle) == candidates.filter { column.contains(needle, in: Int($0)) },
+                "\(word)")
         }
     }
 
