@@ -6,13 +6,18 @@ import Testing
 /// The one-pass word search over a whole key column (issue 6) finds exactly the entries the per-entry
 /// search finds, and the catalog's filter gives the same rows whichever path it takes.
 @Suite struct KeyColumnSearchTests {
-    @Test func onePassSearchFindsWhatPerEntrySearchFinds() {
-        var generator = SplitMix(seed: 3)
+    /// Entries of 0–11 bytes from a small alphabet with the separator byte, so words often straddle two.
+    static func randomColumn(entries count: Int, seed: UInt64) -> ([[UInt8]], KeyColumn) {
+        var generator = SplitMix(seed: seed)
         let alphabet = Array("abcab\u{1F}".utf8)
-        let entries = (0..<500).map { _ in
+        let entries = (0..<count).map { _ in
             (0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
         }
-        let column = KeyColumn(count: entries.count) { index, bytes in bytes.append(contentsOf: entries[index]) }
+        return (entries, KeyColumn(count: entries.count) { index, bytes in bytes.append(contentsOf: entries[index]) })
+    }
+
+    @Test func onePassSearchFindsWhatPerEntrySearchFinds() {
+        let (entries, column) = Self.randomColumn(entries: 500, seed: 3)
         let frequencies = column.byteFrequencies()
         // Words that often straddle two entries once the entries are back to back: only whole entries count.
         for word in ["a", "b", "c", "ab", "ba", "abc", "cab", "aaa", "bcab", "abcabc", "\u{1F}a", "zz", ""] {
@@ -28,12 +33,7 @@ import Testing
     /// Past 20,000 entries both searches split the work across the cores: the same entries, in order.
     @Test func searchesSplitAcrossCoresFindWhatOneEntryAtATimeFinds() {
         #expect(KeyColumn.parallelSlices(50_000).count == min(ProcessInfo.processInfo.activeProcessorCount, 8))
-        var generator = SplitMix(seed: 11)
-        let alphabet = Array("abcab\u{1F}".utf8)
-        let entries = (0..<50_017).map { _ in
-            (0..<Int(generator.next() % 12)).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
-        }
-        let column = KeyColumn(count: entries.count) { index, bytes in bytes.append(contentsOf: entries[index]) }
+        let (entries, column) = Self.randomColumn(entries: 50_017, seed: 11)
         let frequencies = column.byteFrequencies()
         let candidates = (0..<Int32(entries.count)).filter { $0 % 3 != 1 }
         for word in ["a", "bca", "cab", "abcabc", "\u{1F}a"] {
