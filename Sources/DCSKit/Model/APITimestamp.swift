@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Three shapes are documented (dcs-api-notes.md): ISO 8601 with milliseconds
 /// (`2021-06-16T06:12:55.508Z`), `2019/10/22 14:44:30`, and the compact `202404011057`.
-/// Shapes without a zone are read as UTC. The raw text is always kept for display.
+/// Shapes without a zone are read as UTC. The raw text always comes back exactly (`raw`), for display.
 public struct APITimestamp: Sendable, Hashable {
     /// The parsed instant, or nil when the text is in none of the known shapes.
     public let date: Date?
