@@ -1,3 +1,4 @@
+import DCSKit
 import Foundation
 
 /// Compact durations and times for columns: "45s", "12m", "3h05m", "2d04h".
@@ -19,8 +20,20 @@ public enum AgeFormat {
         return duration(seconds)
     }
 
-    /// "2024-04-01 10:57" in `timeZone`.
+    /// "2024-04-01 10:57" in `timeZone`. By arithmetic on the zone's offset at that instant (every row
+    /// of every frame shows one: `Calendar` made it a sixth of a frame, issue 6); dates before 1600 or
+    /// after 9999 go through `Calendar`.
     public static func dateTime(_ date: Date, timeZone: TimeZone) -> String {
+        let seconds = date.timeIntervalSince1970
+        // 1600 to 9999: no Julian dates (Calendar's Gregorian starts in 1582) and four-digit years.
+        if seconds >= -11_676_096_000, seconds < 253_402_300_800 {
+            let local = Int64(seconds.rounded(.down)) + Int64(timeZone.secondsFromGMT(for: date))
+            let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
+            let secondOfDay = Int(local - days * 86_400)
+            let civil = CivilDate.from(daysSinceEpoch: days)
+            return "\(civil.year)-" + twoDigits(Int(civil.month)) + "-" + twoDigits(Int(civil.day)) + " "
+                + twoDigits(secondOfDay / 3600) + ":" + twoDigits(secondOfDay % 3600 / 60)
+        }
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)

@@ -54,6 +54,15 @@ public struct ScreenBuffer: Sendable, Hashable {
         guard y >= 0, y < height, x >= 0, x < width else { return 0 }
         let end = min(width, x + max(limit ?? width, 0))
         var column = x
+        if text.isPrintableASCII {
+            // One cell per byte (the loop below gives the same cells, grapheme by grapheme, ~5× slower).
+            for byte in text.utf8 {
+                guard column < end else { break }
+                setCell(x: column, y: y, Cell(text: Self.asciiGlyphs[Int(byte) - 0x20], width: 1, style: style))
+                column += 1
+            }
+            return column - x
+        }
         for character in text {
             guard column < end else { break }
             var glyph = String(character)
@@ -76,6 +85,9 @@ public struct ScreenBuffer: Sendable, Hashable {
         }
         return column - x
     }
+
+    /// The printable ASCII characters as one-character strings, indexed by byte − 0x20.
+    private static let asciiGlyphs: [String] = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
 
     /// Fills `count` cells from (x, y) with spaces in `style`.
     public mutating func fill(x: Int, y: Int, count: Int, style: CellStyle = .plain) {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import DCSKit
 import DCSSimulator
+import DashboardUI
 import Foundation
 
 /// `dcswatch debug profile`: the data path of a large project, stage by stage, in one process and
@@ -15,8 +16,8 @@ struct DebugProfileCommand: AsyncParsableCommand {
     @Option(help: "How many tasks the in-process simulator holds.")
     var tasks = 100_000
 
-    @Option(help: "Stages to run, comma-separated: fetch, filter, list.")
-    var stages = "fetch,filter,list"
+    @Option(help: "Stages to run, comma-separated: fetch, filter, list, render.")
+    var stages = "fetch,filter,list,render"
 
     @Option(help: "Fetch from this simulator instead of an in-process one (its memory is then not counted).")
     var endpoint: String?
@@ -71,6 +72,10 @@ struct DebugProfileCommand: AsyncParsableCommand {
                 report("filter \"\(text)\" → \(rows.count) rows", seconds: lap())
             }
         }
+        if wanted.contains("render") {
+            renderFrames(collection)
+            _ = lap()
+        }
         if wanted.contains("list") {
             let watched = collection.tasks.map { WatchedTask(target: "sim", task: $0) }
             let shown = ListSelection().apply(watched)
@@ -79,6 +84,32 @@ struct DebugProfileCommand: AsyncParsableCommand {
             TaskJSONFormatter().write(shown, to: &sink)
             report("list json (\(sink.bytes / 1_048_576) MiB)", seconds: lap())
         }
+    }
+
+    /// The dashboard's frames at 120×40, as an idle dashboard draws them: once a second, one second
+    /// apart, nothing else changed (issue 6: idle CPU). Reports the median and the worst frame.
+    private func renderFrames(_ collection: TaskCollection) {
+        let start = Date()
+        let snapshot = DCSKit.TaskSnapshot(targets: [TargetSnapshot(name: "sim", tasks: collection.tasks, fetchedAt: start)])
+        var state = DashboardState(
+            snapshot: snapshot, interval: 2, size: TerminalSize(columns: 120, rows: 40), now: start)
+        var previous = DashboardView.render(state)
+        var times: [Double] = []
+        var changedCells = 0
+        for second in 1...300 {
+            state.now = start.addingTimeInterval(Double(second))
+            let began = DispatchTime.now().uptimeNanoseconds
+            let frame = DashboardView.render(state)
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
+            changedCells += zip(frame.cells, previous.cells).filter { $0 != $1 }.count
+            previous = frame
+        }
+        times.sort()
+        report(
+            String(
+                format: "render 120×40: median %.2f ms, max %.2f ms, %d cells changed/frame",
+                times[times.count / 2] * 1000, (times.last ?? 0) * 1000, changedCells / times.count),
+            seconds: times.reduce(0, +))
     }
 
     /// One line: stage, seconds, VmHWM and VmRSS.

@@ -24,4 +24,37 @@ import Testing
         #expect(AgeFormat.dataAge(1e300) == "11574074d01h")
         #expect(AgeFormat.interval(1e300) == "1000000000000s")  // 10^12 s is 40 s past a whole minute
     }
+
+    /// The arithmetic path must give what `Calendar` gives: random instants from 1600 to 9999 and the
+    /// DST switches of 2026, in zones with odd offsets, both hemispheres' DST and no DST.
+    @Test func dateTimeMatchesCalendarInEveryZone() throws {
+        let zones = [
+            "UTC", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "Pacific/Chatham", "America/St_Johns",
+            "Australia/Lord_Howe", "Asia/Shanghai", "America/Santiago",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        var instants: [Double] = [0, -1, 86_399, 86_400, -11_676_096_000, 253_402_300_799, 951_782_400, 1_772_323_200]
+        instants += (0..<400).map { _ in Double.random(in: -11_676_096_000..<253_402_300_800, using: &generator) }
+        instants += (0..<200).map { _ in Double.random(in: 1_767_225_600..<1_798_761_600, using: &generator) }
+        for name in zones {
+            let zone = try #require(TimeZone(identifier: name))
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = zone
+            // Around each of the zone's 2026 transitions, minute by minute.
+            var switches: [Double] = []
+            var cursor = Date(timeIntervalSince1970: 1_767_225_600)
+            while let next = zone.nextDaylightSavingTimeTransition(after: cursor), next.timeIntervalSince1970 < 1_798_761_600 {
+                switches += stride(from: -120.0, through: 120, by: 30).map { next.timeIntervalSince1970 + $0 }
+                cursor = next
+            }
+            for seconds in instants + switches {
+                let date = Date(timeIntervalSince1970: seconds)
+                let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+                let expected = String(
+                    format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
+                    parts.minute ?? 0)
+                #expect(AgeFormat.dateTime(date, timeZone: zone) == expected, "\(name) \(seconds)")
+            }
+        }
+    }
 }

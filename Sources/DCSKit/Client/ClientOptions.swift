@@ -23,6 +23,11 @@ public struct ClientOptions: Sendable {
     /// a refresh of unchanged pages cheap. One-shot commands (`list`, `debug fetch`) list once and turn
     /// it off: hashing 100,000 tasks' pages costs ~5 % of the fetch and they never reuse it.
     public var remembersListings: Bool
+    /// How long an empty page past `count` stays believed (seconds). A listing whose last page is full
+    /// asks once more past `count` (a server may under-report it); while every page before is byte for
+    /// byte as before and the last such probe came back empty less than this long ago, the probe is not
+    /// repeated (issue 6: at exactly 1,000 tasks it was half the requests of every refresh). 0 always asks.
+    public var pastCountProbeReuse: TimeInterval
     /// Waits the given seconds; `Task.sleep` live, a recorder in tests.
     public var retrySleep: @Sendable (Double) async throws -> Void
     /// Told before every wait-and-retry (for "retrying in N s" in front ends).
@@ -33,7 +38,7 @@ public struct ClientOptions: Sendable {
         pageSize: Int = 1000, maxPages: Int = 1000, pageConcurrency: Int = 4, connectTimeout: TimeInterval = 10,
         requestTimeout: TimeInterval = 30,
         maxRetries: Int = 3, maxBackoff: TimeInterval = 30, maxRetryAfter: TimeInterval = 300,
-        remembersListings: Bool = true,
+        remembersListings: Bool = true, pastCountProbeReuse: TimeInterval = 30,
         retrySleep: @escaping @Sendable (Double) async throws -> Void = ClientOptions.taskSleep,
         onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) {
@@ -46,6 +51,7 @@ public struct ClientOptions: Sendable {
         self.maxBackoff = maxBackoff
         self.maxRetryAfter = maxRetryAfter
         self.remembersListings = remembersListings
+        self.pastCountProbeReuse = max(pastCountProbeReuse, 0)
         self.retrySleep = retrySleep
         self.onRetry = onRetry
     }

@@ -45,7 +45,9 @@ extension DCSClient {
     ///
     /// The end: an empty page, or a page that is not full once the offset has reached `count`. A full
     /// page is always followed by another request, even past `count`: a server whose `count`
-    /// under-reports would otherwise lose the tasks beyond it (DECISIONS.md, 2026-11-29).
+    /// under-reports would otherwise lose the tasks beyond it (DECISIONS.md, 2026-11-29). That request
+    /// is skipped while every page before it is unchanged and it came back empty less than
+    /// `options.pastCountProbeReuse` ago.
     public func listAllTasks(name: String?) async throws -> TaskCollection {
         let limit = options.pageSize
         let remembers = options.remembersListings
@@ -113,11 +115,25 @@ extension DCSClient {
                 count = record.page.count
                 offset += Self.advance(itemCount: record.page.itemCount, repeated: record.taskCount - record.range.count)
                 if Self.isLast(record.page, offset: offset, limit: limit, added: record.range.count) {
-                    if previous.pages.count == records.count { return previous.collection }
+                    if previous.pages.count == records.count {
+                        if previous.probedAt != nil {
+                            // The probe past `count` was asked again and is still empty: believed anew.
+                            var renewed = previous
+                            renewed.probedAt = now()
+                            remember(renewed)
+                        }
+                        return previous.collection
+                    }
                     let tasks = Array(previous.collection.tasks[..<record.range.upperBound])
                     collection = TaskCollection(tasks: tasks, issues: previous.collection.issues.filter { $0.index < offset })
                     remember(ListingCache.Listing(pages: records, collection: collection))
                     return collection
+                }
+                if reusesProbe(
+                    of: previous, after: pageNumber,
+                    nextRequest: ListingCache.requestKey(offset: offset, limit: limit, name: name))
+                {
+                    return previous.collection
                 }
                 continue
             } else if same, let previous, previous.pages[pageNumber].range.count == previous.pages[pageNumber].taskCount {
@@ -165,11 +181,23 @@ extension DCSClient {
                     what: "the task list", detail: "the first page is empty although count is \(count)", host: target.host)
             }
             if Self.isLast(page, offset: offset, limit: limit, added: collection.tasks.count - start) {
-                remember(ListingCache.Listing(pages: records, collection: collection))
+                let probed = page.itemCount == 0 && records.count > 1 && records[records.count - 2].page.itemCount >= limit
+                remember(ListingCache.Listing(pages: records, collection: collection, probedAt: probed ? now() : nil))
                 return collection
             }
         }
         throw APIError.pageCapExceeded(pages: options.maxPages, pageSize: limit, host: target.host)
+    }
+
+    /// True when the request after page `pageNumber` is the previous listing's empty probe past `count`,
+    /// every page so far came back unchanged, and that probe is recent enough to believe again
+    /// (`ClientOptions.pastCountProbeReuse`): the listing is then the previous one, with no request.
+    private func reusesProbe(of previous: ListingCache.Listing, after pageNumber: Int, nextRequest: String) -> Bool {
+        guard let probedAt = previous.probedAt, options.pastCountProbeReuse > 0,
+            previous.pages.count == pageNumber + 2, previous.pages[pageNumber + 1].request == nextRequest
+        else { return false }
+        let age = now().timeIntervalSince(probedAt)
+        return age >= 0 && age < options.pastCountProbeReuse
     }
 
     /// The most tasks a listing reserves room for up front from `count` (about 110 MB of tasks).

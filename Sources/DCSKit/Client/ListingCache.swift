@@ -31,6 +31,9 @@ final class ListingCache: @unchecked Sendable {
         let pages: [PageRecord]
         /// What it returned.
         let collection: TaskCollection
+        /// When its last request, past `count` after a full page, came back empty; nil when the listing
+        /// did not end that way (see `ClientOptions.pastCountProbeReuse`).
+        var probedAt: Date? = nil
     }
 
     private let lock = NSLock()

@@ -1,10 +1,10 @@
 /// Proleptic Gregorian dates to and from days since 1970-01-01, by arithmetic (H. Hinnant's
 /// `days_from_civil` / `civil_from_days`): no `Calendar`, formatter or locale, so parsing and
 /// writing 100,000 timestamps costs microseconds, not a second (issue 6).
-enum CivilDate {
+package enum CivilDate {
     /// Days since 1970-01-01 of (year, month, day). Out-of-range days roll over into the next
     /// month, as `Calendar.date(from:)` does (Feb 31 is Mar 3 or Mar 2).
-    static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
+    package static func daysSinceEpoch(year: Int64, month: Int64, day: Int64) -> Int64 {
         let shiftedYear = month <= 2 ? year - 1 : year
         let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
         let yearOfEra = shiftedYear - era * 400
@@ -14,7 +14,7 @@ enum CivilDate {
     }
 
     /// (year, month, day) of a number of days since 1970-01-01.
-    static func from(daysSinceEpoch: Int64) -> (year: Int64, month: Int64, day: Int64) {
+    package static func from(daysSinceEpoch: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let z = daysSinceEpoch + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let dayOfEra = z - era * 146_097

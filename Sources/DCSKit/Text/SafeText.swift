@@ -10,6 +10,8 @@ public enum SafeText {
     /// breaks become a space. Lone combining marks are kept (they render attached to a base).
     /// Strings longer than `limit` characters are cut and end in `…` (keeps 20,000-char names cheap).
     public static func line(_ text: String, limit: Int = 4096) -> String {
+        // Printable ASCII within the limit is kept as it is (nearly every field): no copy.
+        if text.utf8.count <= limit, text.isPrintableASCII { return text }
         var output = String.UnicodeScalarView()
         var count = 0
         var scalars = text.unicodeScalars.makeIterator()
