@@ -27,9 +27,18 @@ public final class CursesScreen: Screen {
     private var previous: ScreenBuffer?
     private var ended = false
     private var earlyErrors = 0
+    private let wakePipe: WakePipe?
+    /// True after a key: curses may hold typeahead it read while matching an escape sequence, which
+    /// poll(2) on the terminal no longer sees.
+    private var mayHoldTypeahead = false
 
-    /// Sets the terminal up; `wantColor` false forces monochrome (`--no-color`, `NO_COLOR`).
-    public init(wantColor: Bool) throws {
+    /// True when a `WakePipe` ends reads early.
+    public var wakesOnPost: Bool { wakePipe != nil }
+
+    /// Sets the terminal up; `wantColor` false forces monochrome (`--no-color`, `NO_COLOR`). With a
+    /// `wakePipe`, a read also ends when another thread wakes the pipe.
+    public init(wantColor: Bool, wakePipe: WakePipe? = nil) throws {
+        self.wakePipe = wakePipe
         setlocale(LC_ALL, "")
         isUTF8 = Self.localeIsUTF8()
         TerminalRestorer.saveModes()
@@ -68,12 +77,45 @@ public final class CursesScreen: Screen {
 
     /// Reads one key, a resize, a timeout or the end of the terminal.
     public func read(timeoutMilliseconds: Int) -> ScreenInput {
+        guard let wakePipe else { return readCurses(timeoutMilliseconds: timeoutMilliseconds) }
+        if mayHoldTypeahead {
+            let pending = readCurses(timeoutMilliseconds: 0, countsEarlyErrors: false)
+            if pending != .timeout { return pending }
+            mayHoldTypeahead = false
+        }
+        var descriptors = [
+            pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0),
+            pollfd(fd: wakePipe.readDescriptor, events: Int16(POLLIN), revents: 0),
+        ]
+        let ready = poll(&descriptors, 2, Int32(max(timeoutMilliseconds, 0)))
+        if descriptors[1].revents != 0 { wakePipe.drain() }
+        let input = descriptors[0].revents
+        if ready > 0, input & Int16(POLLIN) == 0, input & (Int16(POLLHUP) | Int16(POLLERR) | Int16(POLLNVAL)) != 0 {
+            return .closed
+        }
+        // Input waiting: curses reads it, within the escape delay for a sequence. Otherwise a look
+        // that does not wait: a resize (SIGWINCH, taken by curses' handler on any thread) shows as
+        // KEY_RESIZE at the latest one wait later.
+        let waiting = input & Int16(POLLIN) != 0
+        return readCurses(timeoutMilliseconds: waiting ? 50 : 0, countsEarlyErrors: waiting)
+    }
+
+    /// One `wget_wch` with the given timeout. An early error counts towards "the input is gone" only
+    /// when input was there to read (`countsEarlyErrors`).
+    private func readCurses(timeoutMilliseconds: Int, countsEarlyErrors: Bool = true) -> ScreenInput {
+        let result = readCursesInput(timeoutMilliseconds: timeoutMilliseconds, countsEarlyErrors: countsEarlyErrors)
+        if case .key = result { mayHoldTypeahead = true }
+        return result
+    }
+
+    private func readCursesInput(timeoutMilliseconds: Int, countsEarlyErrors: Bool) -> ScreenInput {
         let window = dcs_stdscr()
         wtimeout(window, Int32(timeoutMilliseconds))
         var character: wint_t = 0
         let started = DispatchTime.now().uptimeNanoseconds
         let result = wget_wch(window, &character)
         if result == dcs_err() {
+            guard countsEarlyErrors else { return .timeout }
             let elapsed = DispatchTime.now().uptimeNanoseconds - started
             return inputEnded(afterEarlyError: elapsed < UInt64(timeoutMilliseconds) * 500_000) ? .closed : .timeout
         }

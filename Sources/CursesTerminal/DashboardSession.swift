@@ -45,6 +45,9 @@ public enum DashboardSession {
         public var notifications = NotificationPolicy(mode: .bell)
         /// True to start with the detail pane shown (`d` toggles it).
         public var showsDetailPane = true
+        /// Woken by the inboxes' posts (the composition root wires them) and by stop signals, so the
+        /// loop waits for keys without polling often; nil polls every 100 ms.
+        public var wakePipe: WakePipe?
 
         /// Builds a configuration.
         public init(
@@ -73,7 +76,7 @@ public enum DashboardSession {
 
     /// The blocking body, on the UI thread.
     static func runOnCurrentThread(_ configuration: Configuration) throws -> Outcome {
-        let stopper = LoopStopper()
+        let stopper = LoopStopper(wakePipe: configuration.wakePipe)
         // Signals first: ncurses installs its own SIGINT/SIGTERM handlers only where the action is
         // still the default, and ours must win so that the normal restore path runs.
         let signals = TerminalSignals { signal in stopper.stop(signal) }
@@ -83,7 +86,7 @@ public enum DashboardSession {
         let monitor = configuration.monitor
         monitor.start()
         defer { monitor.stop() }
-        let screen = try CursesScreen(wantColor: configuration.wantColor)
+        let screen = try CursesScreen(wantColor: configuration.wantColor, wakePipe: configuration.wakePipe)
         defer { screen.end() }
         var state = DashboardState(
             snapshot: monitor.snapshot, interval: configuration.interval, size: screen.size, now: configuration.now(),
@@ -138,6 +141,12 @@ final class LoopStopper: @unchecked Sendable {
     private let lock = NSLock()
     private var loop: DashboardLoop?
     private var pending: Int32?
+    private let wakePipe: WakePipe?
+
+    /// A stopper that also wakes `wakePipe`, so the loop sees the request at once.
+    init(wakePipe: WakePipe? = nil) {
+        self.wakePipe = wakePipe
+    }
 
     /// Connects the loop; a stop requested earlier is passed on at once.
     func attach(_ loop: DashboardLoop) {
@@ -155,5 +164,6 @@ final class LoopStopper: @unchecked Sendable {
             return self.loop
         }
         loop?.requestStop(signal: signal)
+        wakePipe?.wake()
     }
 }

@@ -15,6 +15,10 @@ public final class ScriptedScreen: Screen {
     public private(set) var reads = 0
     /// The size reported.
     public var size: TerminalSize
+    /// The timeout of every read, in order.
+    public private(set) var timeouts: [Int] = []
+    /// What `Screen.wakesOnPost` reports (the live screen with a wake pipe says true).
+    public var wakesOnPost = false
     private var previous: ScreenBuffer?
     private let onRead: (Int) -> Void
 
@@ -29,6 +33,7 @@ public final class ScriptedScreen: Screen {
     /// Plays the next input.
     public func read(timeoutMilliseconds: Int) -> ScreenInput {
         reads += 1
+        timeouts.append(timeoutMilliseconds)
         onRead(reads)
         guard !script.isEmpty else { return .closed }
         let input = script.removeFirst()

@@ -16,6 +16,9 @@ public final class DashboardLoop: @unchecked Sendable {
     /// The read timeout until the first data has arrived: the first frame with data is drawn within
     /// 10 ms of its arrival (issue 6: exec to first frame), for the first fetch's fraction of a second.
     public static let startReadTimeoutMilliseconds = 10
+    /// The longest wait for a key on a screen that wakes on posts (`Screen.wakesOnPost`): what arrives
+    /// ends the wait at once, so the wait only bounds how late the age clock ticks and a resize shows.
+    public static let wakeableReadTimeoutMilliseconds = 250
 
     /// Why the loop ended.
     public enum Exit: Sendable, Hashable {
@@ -67,7 +70,10 @@ public final class DashboardLoop: @unchecked Sendable {
         while true {
             if let signal = lock.withLock({ stopSignal }) { return .stopped(signal) }
             var events: [DashboardEvent] = []
-            let timeout = Self.readTimeout(for: state.snapshot)
+            let timeout =
+                screen.wakesOnPost
+                ? Self.wakeableReadTimeout(millisecondsIntoSecond: Self.millisecondsIntoSecond(now()))
+                : Self.readTimeout(for: state.snapshot)
             switch screen.read(timeoutMilliseconds: timeout) {
             case .closed: return .terminalClosed
             case .key(let key): events.append(.keyPressed(key))
@@ -93,6 +99,20 @@ public final class DashboardLoop: @unchecked Sendable {
         if snapshot.oldestFetch == nil, snapshot.failingTargets.isEmpty { return startReadTimeoutMilliseconds }
         if snapshot.oldestFetch == nil || snapshot.isFetching { return busyReadTimeoutMilliseconds }
         return readTimeoutMilliseconds
+    }
+
+    /// The wait on a screen that wakes on posts: to the next quarter of a second (+1 ms, so the wait
+    /// ends past the boundary), so the age clock's tick is drawn within a few ms of the second.
+    public static func wakeableReadTimeout(millisecondsIntoSecond: Int) -> Int {
+        let quarter = wakeableReadTimeoutMilliseconds
+        return quarter - ((millisecondsIntoSecond % quarter) + quarter) % quarter + 1
+    }
+
+    /// Milliseconds past the whole second of `date` (0–999).
+    static func millisecondsIntoSecond(_ date: Date) -> Int {
+        let seconds = date.timeIntervalSince1970
+        guard seconds.isFinite else { return 0 }
+        return Int(((seconds - seconds.rounded(.down)) * 1000).rounded(.down)) % 1000
     }
 
     /// Reduces the events, performs effects, redraws if anything visible changed; true on quit. Changes

@@ -23,4 +23,12 @@ public protocol Screen: AnyObject {
     func invalidate()
     /// Rings the bell.
     func bell()
+    /// True when posts to the loop's inboxes end a `read` at once (a self-pipe): the loop may then wait
+    /// longer between reads without delaying what arrives.
+    var wakesOnPost: Bool { get }
+}
+
+extension Screen {
+    /// Screens without a wake-up (tests' scripted screens) are polled.
+    public var wakesOnPost: Bool { false }
 }

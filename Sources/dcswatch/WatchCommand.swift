@@ -96,8 +96,9 @@ struct WatchCommand: AsyncParsableCommand {
             targets = connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) }
         }
         let seconds = max(interval ?? configuredInterval ?? 5, TaskMonitor.minimumInterval)
-        let inbox = MonitorInbox()
-        let insights = InsightInbox()
+        let wakePipe = WakePipe()
+        let inbox = MonitorInbox(wake: { wakePipe?.wake() })
+        let insights = InsightInbox(wake: { wakePipe?.wake() })
         let poller = Self.makePoller(
             targets: targets, interval: statsInterval ?? config.statsIntervalSeconds ?? StatsPoller.defaultInterval,
             logger: logger, publish: insights.post)
@@ -115,6 +116,7 @@ struct WatchCommand: AsyncParsableCommand {
             mode: notify.flatMap(NotificationMode.init(rawValue:)) ?? config.notifications ?? .bell,
             categories: config.notifyOn ?? NotificationPolicy.defaultCategories, escape: config.notificationEscape ?? .osc9)
         session.showsDetailPane = detailPane ?? config.detailPane ?? true
+        session.wakePipe = wakePipe
         let outcome: DashboardSession.Outcome
         do {
             outcome = try await DashboardSession.run(session)

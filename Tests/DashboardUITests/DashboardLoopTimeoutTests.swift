@@ -1,4 +1,5 @@
 import DCSKit
+import DCSTestSupport
 import DashboardUI
 import Foundation
 import Testing
@@ -18,5 +19,26 @@ struct DashboardLoopTimeoutTests {
         ])
         #expect(DashboardLoop.readTimeout(for: failing) == 25)
         #expect(DashboardLoop.readTimeout(for: F.snapshot()) == 100)
+    }
+
+    @Test func aScreenThatWakesOnPostsWaitsToTheNextQuarterSecond() {
+        #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 0) == 251)
+        #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 100) == 151)
+        #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 249) == 2)
+        #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 250) == 251)
+        #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 999) == 2)
+    }
+
+    @Test func theLoopUsesTheWakeableWaitOnlyOnAScreenThatWakes() {
+        // 0.625 s past a whole second: the next quarter is 125 ms away.
+        let now = Date(timeIntervalSince1970: 1_767_234_600.625)
+        for wakes in [false, true] {
+            let screen = ScriptedScreen(size: TerminalSize(columns: 80, rows: 12), script: [.timeout, .timeout])
+            screen.wakesOnPost = wakes
+            let loop = DashboardLoop(
+                state: F.state(columns: 80, rows: 12), screen: screen, inbox: MonitorInbox(), now: { now }, perform: { _ in })
+            _ = loop.run()
+            #expect(screen.timeouts == Array(repeating: wakes ? 126 : 100, count: 3), "wakes: \(wakes)")
+        }
     }
 }
