@@ -146,10 +146,14 @@ class Session:
                 program.pump(0.001)
             if len(program.events) == first_event:
                 return None, 0
-            while True:
+            # The frame ends at `gap` s of silence after its last chunk (each wait runs to that point,
+            # so a later frame that starts more than `gap` after the last chunk is not counted).
+            while time.monotonic() < deadline:
                 last = program.events[-1][0]
-                if program.pump(gap) == 0 or time.monotonic() > deadline:
+                remaining = last + gap - time.monotonic()
+                if remaining <= 0:
                     break
+                program.pump(remaining)
             events = program.events[first_event:]
             burst = [e for e in events if e[0] <= last + 1e-9]
             return last - sent, sum(n for _, n in burst)

@@ -19,6 +19,11 @@ public final class DashboardLoop: @unchecked Sendable {
     /// The longest wait for a key on a screen that wakes on posts (`Screen.wakesOnPost`): what arrives
     /// ends the wait at once, so the wait only bounds how late the age clock ticks and a resize shows.
     public static let wakeableReadTimeoutMilliseconds = 250
+    /// On a screen that wakes on posts, the least time between a frame and one drawn only because
+    /// stats, detail or logs arrived: answers to one cursor move come in a cascade over tens of ms, and
+    /// each frame of 100,000 tasks takes a few ms of the UI thread a key may be waiting for. Keys,
+    /// resizes and the monitor's events are drawn at once.
+    public static let insightFramePacingMilliseconds = 50
 
     /// Why the loop ended.
     public enum Exit: Sendable, Hashable {
@@ -42,6 +47,10 @@ public final class DashboardLoop: @unchecked Sendable {
     private var lastTickSecond: Int
     /// The state changed in a way that may wait for the next tick (see `mayWait`).
     private var drawPending = false
+    /// When the last frame was drawn.
+    private var lastDrawAt: Date?
+    /// A frame held back by `pacesInsights`, and when it is due.
+    private var pacedDrawAt: Date?
 
     /// Builds a loop; `perform` receives the effects other than quit, redraw and bell. `insights`
     /// carries the stats poller's events, drained right after the monitor's.
@@ -66,14 +75,17 @@ public final class DashboardLoop: @unchecked Sendable {
     /// Runs until quit, a closed terminal or a stop request.
     public func run() -> Exit {
         screen.invalidate()
-        screen.draw(DashboardView.render(state))
+        drawFrame()
         while true {
             if let signal = lock.withLock({ stopSignal }) { return .stopped(signal) }
             var events: [DashboardEvent] = []
-            let timeout =
+            var timeout =
                 screen.wakesOnPost
                 ? Self.wakeableReadTimeout(millisecondsIntoSecond: Self.millisecondsIntoSecond(now()))
                 : Self.readTimeout(for: state.snapshot)
+            if let due = pacedDrawAt {
+                timeout = min(timeout, max(Int((due.timeIntervalSince(now()) * 1000).rounded(.up)), 0))
+            }
             switch screen.read(timeoutMilliseconds: timeout) {
             case .closed: return .terminalClosed
             case .key(let key): events.append(.keyPressed(key))
@@ -88,9 +100,20 @@ public final class DashboardLoop: @unchecked Sendable {
                 lastTickSecond = second
                 events.append(.tick(instant))
             }
-            if events.isEmpty { continue }
+            if events.isEmpty {
+                if let due = pacedDrawAt, instant >= due { drawFrame() }
+                continue
+            }
             if handle(events) { return .quit }
         }
+    }
+
+    /// Renders and shows the state; clears what was held back.
+    private func drawFrame() {
+        drawPending = false
+        pacedDrawAt = nil
+        lastDrawAt = now()
+        screen.draw(DashboardView.render(state))
     }
 
     /// How long the next read may wait: short until the first data (unless a target already failed:
@@ -143,10 +166,22 @@ public final class DashboardLoop: @unchecked Sendable {
             drawPending = true
             return false
         }
-        if repaint || changed || drawPending {
-            drawPending = false
-            screen.draw(DashboardView.render(state))
+        if changed, !repaint, screen.wakesOnPost, let last = lastDrawAt, events.allSatisfy(Self.isInsight) {
+            let due = last.addingTimeInterval(Double(Self.insightFramePacingMilliseconds) / 1000)
+            if now() < due {
+                pacedDrawAt = pacedDrawAt ?? due
+                return false
+            }
         }
+        if repaint || changed || drawPending || pacedDrawAt != nil {
+            drawFrame()
+        }
+        return false
+    }
+
+    /// True for stats, detail and logs answers (paced, see `insightFramePacingMilliseconds`).
+    static func isInsight(_ event: DashboardEvent) -> Bool {
+        if case .insightReceived = event { return true }
         return false
     }
 

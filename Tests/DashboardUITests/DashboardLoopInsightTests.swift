@@ -69,4 +69,66 @@ struct DashboardLoopInsightTests {
         #expect(performed.effects == [.notify(title: "dcswatch: FAILED", body: "sessions (prod)")])
         #expect(loop.state.eventLog.events.count == 1)
     }
+
+    /// A clock the loop reads, moved by the screen's read hook.
+    final class Clock: @unchecked Sendable {
+        var date = F.now
+    }
+
+    /// A loop on a screen that wakes on posts, with the selected task's stats posted 10 ms after the
+    /// first frame (read 1) and `afterPost` run at the later reads.
+    func pacedLoop(script: [ScreenInput], clock: Clock, afterPost: @escaping (Int, ScriptedScreen) -> Void) -> (
+        DashboardLoop, ScriptedScreen
+    ) {
+        let insights = InsightInbox()
+        let selected = TaskKey(target: "prod", taskID: "t-001")
+        var screenReference: ScriptedScreen?
+        let screen = ScriptedScreen(size: TerminalSize(columns: 80, rows: 12), script: script) { read in
+            if read == 1 {
+                clock.date = F.now.addingTimeInterval(0.010)
+                insights.post(.statsReceived(selected, TaskStats(fullMigrationProgress: 7, offset: 0), at: F.now))
+            } else if let screen = screenReference {
+                afterPost(read, screen)
+            }
+        }
+        screenReference = screen
+        screen.wakesOnPost = true
+        var state = F.state(columns: 80, rows: 12)
+        state.fetchesInsights = true
+        let loop = DashboardLoop(
+            state: state, screen: screen, inbox: MonitorInbox(), insights: insights, now: { clock.date }, perform: { _ in })
+        return (loop, screen)
+    }
+
+    @Test func answersRightAfterAFrameAreDrawnFiftyMillisecondsAfterIt() {
+        let clock = Clock()
+        var framesAtRead: [Int: Int] = [:]
+        let (loop, screen) = pacedLoop(script: [.timeout, .timeout, .timeout], clock: clock) { read, screen in
+            framesAtRead[read] = screen.frames.count
+            if read == 2 { clock.date = F.now.addingTimeInterval(0.030) }
+            if read == 3 { clock.date = F.now.addingTimeInterval(0.051) }
+        }
+        _ = loop.run()
+        // Held back at read 1 (10 ms after the first frame); the wait ends when the frame is due.
+        #expect(framesAtRead[2] == 1)
+        #expect(screen.timeouts[1] == 40)
+        #expect(framesAtRead[3] == 1)
+        #expect(screen.timeouts[2] == 20)
+        // Due at 50 ms: drawn, with the answer.
+        #expect(screen.frames.count == 2)
+        #expect(loop.state.insights[TaskKey(target: "prod", taskID: "t-001")]?.stats?.fullMigrationProgress == 7)
+    }
+
+    @Test func aKeyDrawsAtOnceWithTheHeldBackAnswer() {
+        let clock = Clock()
+        var framesAtRead: [Int: Int] = [:]
+        let (loop, screen) = pacedLoop(script: [.timeout, .key(.down)], clock: clock) { read, screen in
+            framesAtRead[read] = screen.frames.count
+            clock.date = F.now.addingTimeInterval(0.020)
+        }
+        _ = loop.run()
+        #expect(framesAtRead[2] == 1)
+        #expect(screen.frames.count == 2)
+        #expect(loop.state.selection == TaskKey(target: "prod", taskID: "t-002"))
+    }
 }
