@@ -4,6 +4,8 @@ import Foundation
 /// The UI thread's loop (STYLE.md threading): read a key with a short timeout, drain the monitor's
 /// inbox, reduce, and redraw only when the state changed; the age clock ticks at most once a second.
 /// The monitor runs on its own queue, so a hung fetch never delays a key by more than one timeout.
+/// On a screen that wakes on posts (the live one, with its self-pipe) the wait is longer and ends as
+/// soon as a key, a post or a stop request arrives.
 ///
 /// `@unchecked Sendable`: only `stopSignal` is touched from other threads (signal handlers), under
 /// `lock`; everything else is used on the thread that calls `run()`.
@@ -49,7 +51,7 @@ public final class DashboardLoop: @unchecked Sendable {
     private var drawPending = false
     /// When the last frame was drawn.
     private var lastDrawAt: Date?
-    /// A frame held back by `pacesInsights`, and when it is due.
+    /// When a frame held back by the insight pacing (`insightFramePacingMilliseconds`) is due.
     private var pacedDrawAt: Date?
 
     /// Builds a loop; `perform` receives the effects other than quit, redraw and bell. `insights`
