@@ -112,9 +112,9 @@ def dashboard_env(home):
     return env
 
 
-def start_dashboard(simulator, home, interval):
+def start_dashboard(simulator, home, interval, extra=()):
     argv = [binary_path(), "watch", "--endpoint", simulator.url, "--project-id", PROJECT, "--interval", str(interval)]
-    return PtyProgram(argv, cols=COLS, rows=ROWS, env=dashboard_env(home))
+    return PtyProgram(argv + list(extra), cols=COLS, rows=ROWS, env=dashboard_env(home))
 
 
 class Session:
@@ -451,6 +451,32 @@ def measure_100k(results, quick):
         shutil.rmtree(home, ignore_errors=True)
 
 
+def measure_stats_idle(results, quick):
+    """Idle CPU on a screen of running online migrations, whose stats the poller asks every 10 s (the
+    1,000-task screen shows failed tasks first and polls none): 100 tasks, most of the screen running;
+    then the same with `--stats-interval 3600`, so the difference is the stats polling."""
+    simulator = Simulator(100, 0)
+    home = tempfile.mkdtemp(prefix="dcswatch-bench-")
+    try:
+        seconds = 20 if quick else 60
+        for key, extra in [("idle_cpu_stats_percent", ()), ("idle_cpu_no_stats_percent", ("--stats-interval", "3600"))]:
+            program = start_dashboard(simulator, home, 2, extra)
+            session = Session(program)
+            session.screen.wait_for(frame_complete(100), 15)
+            session.settle(1.0)
+            results["running_on_screen"] = sum(1 for line in session.screen.lines()[3:ROWS - 1] if line.startswith("▶"))
+            cpu0 = program.cpu_seconds()
+            t0 = time.monotonic()
+            session.bytes_over(seconds)
+            results[key] = (program.cpu_seconds() - cpu0) / (time.monotonic() - t0) * 100
+            program.close()
+        log(f"  idle CPU, 100 tasks: {results['idle_cpu_stats_percent']:.2f} % with stats polling, "
+            f"{results['idle_cpu_no_stats_percent']:.2f} % without")
+    finally:
+        simulator.close()
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def measure_htop(results, quick):
     """The htop baseline in the same pty: `htop -d 20` refreshes every 2 s."""
     home = tempfile.mkdtemp(prefix="dcswatch-bench-htop-")
@@ -552,6 +578,10 @@ def markdown(results, info):
     for figure, ours, target, baseline, ok in table(results):
         lines.append(f"| {figure} | {ours} | {target} | {baseline} | {ok} |")
     extra = []
+    if results.get("idle_cpu_stats_percent") is not None:
+        extra.append(f"idle CPU with 100 tasks, {results['running_on_screen']} of them running on screen (the stats of "
+                     f"the online ones asked every 10 s): {results['idle_cpu_stats_percent']:.2f} %, and {results['idle_cpu_no_stats_percent']:.2f} % "
+                     f"with `--stats-interval 3600`")
     if results.get("first_frame_100k_ms") is not None:
         extra.append(f"exec to first frame with 100,000 tasks: {results['first_frame_100k_ms']:.0f} ms")
     if results.get("sim_startup_100k_s") is not None:
@@ -593,7 +623,8 @@ def main():
     parser.add_argument("--skip-htop", action="store_true", help="leave out the htop baseline")
     parser.add_argument("--json", help="also write the raw results to this file")
     parser.add_argument("--binary", help="measure this dcswatch binary (implies --no-build)")
-    parser.add_argument("--only", help="run only these parts, comma-separated: dashboard (1,000 tasks), htop, "
+    parser.add_argument("--only", help="run only these parts, comma-separated: dashboard (1,000 tasks), stats "
+                        "(idle with stats polling, 100 tasks), htop, "
                         "100k (fetch and the 100k dashboard), fetch (the 100k fetch alone)")
     options = parser.parse_args()
     if options.binary:
@@ -605,7 +636,7 @@ def main():
         build()
     info = machine()
     results = {}
-    parts = set((options.only or "dashboard,htop,100k").split(","))
+    parts = set((options.only or "dashboard,stats,htop,100k").split(","))
     if "fetch" in parts:
         global ONLY_FETCH
         ONLY_FETCH = "100k" not in parts
@@ -613,6 +644,9 @@ def main():
     if "dashboard" in parts:
         log("1,000 tasks (frozen simulator)…")
         measure_dashboard(results, options.quick)
+    if "stats" in parts:
+        log("100 tasks, stats polling…")
+        measure_stats_idle(results, options.quick)
     if not options.skip_htop and "htop" in parts:
         log("htop baseline…")
         measure_htop(results, options.quick)
