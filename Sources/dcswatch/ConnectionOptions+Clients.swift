@@ -29,7 +29,8 @@ extension ConnectionOptions {
         let config = try loader.load(configPath: config)
         let resolution = try TargetResolver(loader: loader).resolve(config: config, overrides: overrides)
         let timeout = requestTimeout ?? 30
-        let transport = URLSessionTransport(connectTimeout: min(10, timeout), requestTimeout: timeout)
+        let (transport, fallback) = LiveTransport.make(httpClient, connectTimeout: min(10, timeout), requestTimeout: timeout)
+        if let fallback { logger.warning("\(fallback)") }
         var clients: [DCSClient] = []
         for target in resolution.targets {
             var notify: (@Sendable (RetryNotice) -> Void)?

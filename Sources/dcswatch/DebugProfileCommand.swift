@@ -29,7 +29,7 @@ struct DebugProfileCommand: AsyncParsableCommand {
         let wanted = Set(stages.split(separator: ",").map(String.init))
         let remote = endpoint.flatMap { URL(string: $0) }
         let transport: any HTTPTransport =
-            remote.map { _ in URLSessionTransport() }
+            remote.map { _ in LiveTransport.make().transport }
             ?? SimulatorRouter(configuration: SimulatorConfiguration(taskCount: tasks, seed: 7, speed: 0))
         let target = ResolvedTarget(
             name: "sim", endpoint: remote ?? URL(string: "http://127.0.0.1:1") ?? URL(fileURLWithPath: "/"),

@@ -81,7 +81,7 @@ struct WatchCommand: AsyncParsableCommand {
         if demo {
             let server = SimulatorServer(configuration: SimulatorConfiguration(), logger: logger)
             simulator = server
-            targets = [try await Self.demoTarget(server: server, logger: logger)]
+            targets = [try await Self.demoTarget(server: server, httpClient: connection.httpClient, logger: logger)]
         } else {
             let connections: TargetConnections
             do {
@@ -144,15 +144,17 @@ struct WatchCommand: AsyncParsableCommand {
 
     /// Starts the simulator on 127.0.0.1 (a free port) and builds a real client for it, signing with
     /// the demo AK/SK, so `--demo` exercises the same code as a cloud.
-    static func demoTarget(server: SimulatorServer, logger: Logger) async throws -> MonitoredTarget {
+    static func demoTarget(server: SimulatorServer, httpClient: HTTPClientKind, logger: Logger) async throws -> MonitoredTarget {
         let url = try await server.start(port: 0)
         let credentials = SigningCredentials(
             accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey)
         let target = ResolvedTarget(
             name: "demo", endpoint: url, projectID: SimulatorConfiguration.demoProjectID, auth: .signing(credentials),
             credentialSource: "demo simulator")
+        let (transport, fallback) = LiveTransport.make(httpClient, connectTimeout: 5, requestTimeout: 15)
+        if let fallback { logger.warning("\(fallback)") }
         let client = DCSClient(
-            target: target, transport: URLSessionTransport(connectTimeout: 5, requestTimeout: 15),
+            target: target, transport: transport,
             options: ClientOptions(connectTimeout: 5, requestTimeout: 15, maxRetries: 1), logger: logger)
         logger.info("demo simulator listening on \(url)")
         return MonitoredTarget(name: target.name, listing: client)

@@ -58,6 +58,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
     private let lock = NSLock()
     private var recorded: [RecordedRequest] = []
     private var connections: Set<Int32> = []
+    private var accepted = 0
     private var stopped = false
 
     /// Starts listening on 127.0.0.1 at an ephemeral port; `handler` is called on a server thread.
@@ -82,6 +83,13 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return recorded
+    }
+
+    /// How many TCP connections were accepted so far (a client that keeps its connection alive opens one).
+    public var acceptedConnections: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return accepted
     }
 
     /// Stops accepting and closes every open connection (hung ones included).
@@ -112,6 +120,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
             }
             lock.lock()
             connections.insert(client)
+            accepted += 1
             lock.unlock()
             let thread = Thread { [self] in serve(client) }
             thread.start()
