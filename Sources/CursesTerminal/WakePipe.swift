@@ -14,7 +14,8 @@ import Foundation
 public final class WakePipe: @unchecked Sendable {
     /// The end the UI thread polls.
     let readDescriptor: Int32
-    private let writeDescriptor: Int32
+    /// The end `wake` writes to (also given to the resize handler, which cannot call Swift).
+    let writeDescriptor: Int32
 
     /// Opens the pipe (both ends non-blocking, closed on exec); nil when the system refuses.
     public init?() {

@@ -19,6 +19,8 @@ public final class ScriptedScreen: Screen {
     public private(set) var timeouts: [Int] = []
     /// What `Screen.wakesOnPost` reports (the live screen with a wake pipe says true).
     public var wakesOnPost = false
+    /// What `Screen.wakesOnResize` reports (the live screen whose resize handler wakes its pipe says true).
+    public var wakesOnResize = false
     private var previous: ScreenBuffer?
     private let onRead: (Int) -> Void
 

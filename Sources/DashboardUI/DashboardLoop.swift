@@ -20,6 +20,7 @@ public final class DashboardLoop: @unchecked Sendable {
     public static let startReadTimeoutMilliseconds = 10
     /// The longest wait for a key on a screen that wakes on posts (`Screen.wakesOnPost`): what arrives
     /// ends the wait at once, so the wait only bounds how late the age clock ticks and a resize shows.
+    /// A screen that also wakes on a resize (`Screen.wakesOnResize`) waits to the next whole second.
     public static let wakeableReadTimeoutMilliseconds = 250
     /// On a screen that wakes on posts, the least time between a frame and one drawn only because
     /// stats, detail or logs arrived: answers to one cursor move come in a cascade over tens of ms, and
@@ -83,7 +84,9 @@ public final class DashboardLoop: @unchecked Sendable {
             var events: [DashboardEvent] = []
             var timeout =
                 screen.wakesOnPost
-                ? Self.wakeableReadTimeout(millisecondsIntoSecond: Self.millisecondsIntoSecond(now()))
+                ? Self.wakeableReadTimeout(
+                    millisecondsIntoSecond: Self.millisecondsIntoSecond(now()),
+                    period: screen.wakesOnResize ? 1000 : Self.wakeableReadTimeoutMilliseconds)
                 : Self.readTimeout(for: state.snapshot)
             if let due = pacedDrawAt {
                 timeout = min(timeout, max(Int((due.timeIntervalSince(now()) * 1000).rounded(.up)), 0))
@@ -126,11 +129,11 @@ public final class DashboardLoop: @unchecked Sendable {
         return readTimeoutMilliseconds
     }
 
-    /// The wait on a screen that wakes on posts: to the next quarter of a second (+1 ms, so the wait
-    /// ends past the boundary), so the age clock's tick is drawn within a few ms of the second.
-    public static func wakeableReadTimeout(millisecondsIntoSecond: Int) -> Int {
-        let quarter = wakeableReadTimeoutMilliseconds
-        return quarter - ((millisecondsIntoSecond % quarter) + quarter) % quarter + 1
+    /// The wait on a screen that wakes on posts: to the next multiple of `period` ms past the second
+    /// (+1 ms, so the wait ends past the boundary), so the age clock's tick is drawn within a few ms of
+    /// the second. `period` divides 1000: 250 while a resize is only seen by polling, else 1000.
+    public static func wakeableReadTimeout(millisecondsIntoSecond: Int, period: Int = wakeableReadTimeoutMilliseconds) -> Int {
+        period - ((millisecondsIntoSecond % period) + period) % period + 1
     }
 
     /// Milliseconds past the whole second of `date` (0–999).

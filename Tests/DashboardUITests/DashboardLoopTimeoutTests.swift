@@ -29,16 +29,24 @@ struct DashboardLoopTimeoutTests {
         #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 999) == 2)
     }
 
+    @Test func aScreenThatAlsoWakesOnResizeWaitsToTheNextSecond() {
+        #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 0, period: 1000) == 1001)
+        #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 375, period: 1000) == 626)
+        #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 999, period: 1000) == 2)
+    }
+
     @Test func theLoopUsesTheWakeableWaitOnlyOnAScreenThatWakes() {
         // 0.625 s past a whole second: the next quarter is 125 ms away.
         let now = Date(timeIntervalSince1970: 1_767_234_600.625)
-        for wakes in [false, true] {
+        // (wakes on posts, wakes on resizes) → the wait: polled, to the next quarter, to the next second.
+        for (post, resize, wait) in [(false, false, 100), (true, false, 126), (true, true, 376)] {
             let screen = ScriptedScreen(size: TerminalSize(columns: 80, rows: 12), script: [.timeout, .timeout])
-            screen.wakesOnPost = wakes
+            screen.wakesOnPost = post
+            screen.wakesOnResize = resize
             let loop = DashboardLoop(
                 state: F.state(columns: 80, rows: 12), screen: screen, inbox: MonitorInbox(), now: { now }, perform: { _ in })
             _ = loop.run()
-            #expect(screen.timeouts == Array(repeating: wakes ? 126 : 100, count: 3), "wakes: \(wakes)")
+            #expect(screen.timeouts == Array(repeating: wait, count: 3), "post: \(post), resize: \(resize)")
         }
     }
 }
