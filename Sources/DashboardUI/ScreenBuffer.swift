@@ -63,6 +63,7 @@ public struct ScreenBuffer: Sendable, Hashable {
             }
             return column - x
         }
+        if let drawn = putSimple(text, x: x, y: y, end: end, style: style) { return drawn }
         for character in text {
             guard column < end else { break }
             var glyph = String(character)
@@ -77,6 +78,30 @@ public struct ScreenBuffer: Sendable, Hashable {
                 column += 1
                 break
             }
+            setCell(x: column, y: y, Cell(text: glyph, width: columns, style: style))
+            if columns == 2 {
+                setCell(x: column + 1, y: y, Cell(text: "", width: 0, style: style))
+            }
+            column += columns
+        }
+        return column - x
+    }
+
+    /// `put` for text whose scalars are all simple (`DisplayWidth.simpleWidth`: each its own grapheme,
+    /// printable, one or two columns), without grapheme breaking; nil (nothing drawn) for other text.
+    /// The cells are those of the general loop (tested side by side).
+    private mutating func putSimple(_ text: String, x: Int, y: Int, end: Int, style: CellStyle) -> Int? {
+        guard text.unicodeScalars.allSatisfy({ DisplayWidth.simpleWidth($0) != nil }) else { return nil }
+        var column = x
+        for scalar in text.unicodeScalars {
+            guard column < end else { break }
+            let columns = DisplayWidth.simpleWidth(scalar) ?? 1
+            if column + columns > end {
+                setCell(x: column, y: y, Cell(text: " ", width: 1, style: style))
+                column += 1
+                break
+            }
+            let glyph = scalar.value < 0x7F ? Self.asciiGlyphs[Int(scalar.value) - 0x20] : String(scalar)
             setCell(x: column, y: y, Cell(text: glyph, width: columns, style: style))
             if columns == 2 {
                 setCell(x: column + 1, y: y, Cell(text: "", width: 0, style: style))

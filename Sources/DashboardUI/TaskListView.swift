@@ -91,7 +91,7 @@ enum TaskListView {
 
     /// "✖ FAILED": symbol and raw status (the word itself, so monochrome still reads).
     static func statusText(_ task: MigrationTask, symbols: SymbolSet) -> String {
-        let raw = SafeText.line(task.status.raw.trimmingCharacters(in: .whitespaces), limit: 40)
+        let raw = SafeText.line(task.status.raw.trimmedFast(.whitespaces), limit: 40)
         return symbols.symbol(for: task.status.category) + " " + (raw.isEmpty ? "(none)" : raw)
     }
 

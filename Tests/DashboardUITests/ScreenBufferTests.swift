@@ -23,6 +23,28 @@ import Testing
         }
     }
 
+    @Test func simpleScalarTextDrawsTheCellsOfTheGeneralPath() {
+        // Status symbols, arrows, Latin-1 and wide dingbats (session 6's second fast path); a trailing
+        // Thai letter, never drawn, sends the same text down the grapheme path.
+        let alphabet = ["a", " ", "é", "Ø", "✖", "▶", "→", "…", "│", "⌚", "✅", "⭐"]
+        var generator = SystemRandomNumberGenerator()
+        let style = CellStyle(.status(.failed), selected: false)
+        for _ in 0..<1000 {
+            let text = (0..<Int.random(in: 0...20, using: &generator)).map { _ in alphabet.randomElement(using: &generator) ?? "a"
+            }
+            .joined()
+            let width = text.unicodeScalars.reduce(0) { $0 + DisplayWidth.of($1) }
+            let x = Int.random(in: 0...25, using: &generator)
+            let limit = min(Int.random(in: 0...30, using: &generator), width)
+            var fast = ScreenBuffer(width: 40, height: 1)
+            var general = ScreenBuffer(width: 40, height: 1)
+            let fastColumns = fast.put(text, x: x, y: 0, style: style, limit: limit)
+            let generalColumns = general.put(text + "ก", x: x, y: 0, style: style, limit: limit)
+            #expect(fast == general, "\(text) x \(x) limit \(limit)")
+            #expect(fastColumns == generalColumns)
+        }
+    }
+
     @Test func asciiOverAWideCharacterRepairsItsOtherHalf() {
         var buffer = ScreenBuffer(width: 6, height: 1)
         buffer.put("订单", x: 0, y: 0)

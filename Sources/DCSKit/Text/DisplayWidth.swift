@@ -35,6 +35,7 @@ public enum DisplayWidth {
     /// Columns a string occupies.
     public static func of(_ text: String) -> Int {
         if text.isPrintableASCII { return text.utf8.count }
+        if let simple = simpleTotal(text) { return simple }
         var total = 0
         for character in text {
             total += of(character)
@@ -52,6 +53,7 @@ public enum DisplayWidth {
             if length > columns { return String(decoding: text.utf8.prefix(columns - 1), as: UTF8.self) + "…" }
             return pad && length < columns ? text + String(repeating: " ", count: columns - length) : text
         }
+        if let simple = truncateSimple(text, to: columns, pad: pad) { return simple }
         var used = 0
         var output = ""
         var cut = false
@@ -76,6 +78,55 @@ public enum DisplayWidth {
             output += String(repeating: " ", count: columns - used)
         }
         return output
+    }
+
+    /// The width of a scalar that is always a grapheme of its own and needs no Unicode property lookup:
+    /// printable Latin-1, and the punctuation, arrows, box drawing, shapes and dingbats blocks
+    /// (U+2010–U+2BFF without the format characters and the combining marks for symbols). nil for
+    /// anything else (controls, marks, joiners, selectors, other scripts). Every row has such text —
+    /// its status symbol and its route's arrow — which otherwise went through grapheme breaking and
+    /// property lookups on each frame (issue 6); the results equal `of(_:)` (tested for every scalar).
+    package static func simpleWidth(_ scalar: Unicode.Scalar) -> Int? {
+        let value = scalar.value
+        switch value {
+        case 0x20...0x7E, 0xA0...0x2FF: return 1
+        case 0x2010...0x2027, 0x2030...0x205F, 0x2070...0x20CF, 0x2100...0x2BFF: return isWide(value) ? 2 : 1
+        default: return nil
+        }
+    }
+
+    /// `of(text)` when every scalar is simple (`simpleWidth`), else nil.
+    private static func simpleTotal(_ text: String) -> Int? {
+        var total = 0
+        for scalar in text.unicodeScalars {
+            guard let width = simpleWidth(scalar) else { return nil }
+            total += width
+        }
+        return total
+    }
+
+    /// `truncate` for text whose scalars are all simple (each its own grapheme, none zero-width), else
+    /// nil. The general loop keeps the longest prefix that fits and, when it cut, drops characters
+    /// until the ellipsis fits: with no zero-width characters that is the longest prefix of at most
+    /// `columns - 1` columns.
+    private static func truncateSimple(_ text: String, to columns: Int, pad: Bool) -> String? {
+        guard let total = simpleTotal(text) else { return nil }
+        if total <= columns {
+            return pad && total < columns ? text + String(repeating: " ", count: columns - total) : text
+        }
+        var output = String.UnicodeScalarView()
+        var used = 0
+        for scalar in text.unicodeScalars {
+            let width = simpleWidth(scalar) ?? 1
+            if used + width > columns - 1 { break }
+            output.append(scalar)
+            used += width
+        }
+        output.append("…")
+        used += 1
+        var result = String(output)
+        if pad && used < columns { result += String(repeating: " ", count: columns - used) }
+        return result
     }
 
     /// East Asian Wide (W) and Fullwidth (F) ranges (Unicode 15 EastAsianWidth.txt, condensed).

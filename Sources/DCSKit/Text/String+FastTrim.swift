@@ -4,7 +4,7 @@ extension String {
     /// `trimmingCharacters(in: set)`, without the Foundation call when the text starts and ends with
     /// printable ASCII (nearly every API field): decoding 100,000 tasks spent a sixth of its time in
     /// `NSString` trimming (issue 6).
-    func trimmedFast(_ set: CharacterSet) -> String {
+    package func trimmedFast(_ set: CharacterSet) -> String {
         guard let first = utf8.first, let last = utf8.last else { return self }
         if first > 0x20, first < 0x7F, last > 0x20, last < 0x7F { return self }
         return trimmingCharacters(in: set)
