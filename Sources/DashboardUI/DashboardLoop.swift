@@ -54,6 +54,8 @@ public final class DashboardLoop: @unchecked Sendable {
     private var lastDrawAt: Date?
     /// When a frame held back by the insight pacing (`insightFramePacingMilliseconds`) is due.
     private var pacedDrawAt: Date?
+    /// Renders frames, reusing the last frame's task list when its inputs did not change.
+    private var renderer = FrameRenderer()
 
     /// Builds a loop; `perform` receives the effects other than quit, redraw and bell. `insights`
     /// carries the stats poller's events, drained right after the monitor's.
@@ -118,7 +120,7 @@ public final class DashboardLoop: @unchecked Sendable {
         drawPending = false
         pacedDrawAt = nil
         lastDrawAt = now()
-        screen.draw(DashboardView.render(state))
+        screen.draw(renderer.render(state))
     }
 
     /// How long the next read may wait: short until the first data (unless a target already failed:

@@ -5,8 +5,17 @@ import Foundation
 enum TaskListView {
     /// Draws the column header, the visible rows and the separator of a right-hand detail pane.
     static func draw(_ state: DashboardState, layout: DashboardLayout, into buffer: inout ScreenBuffer) {
+        draw(state, layout: layout, columns: columns(state, layout: layout), into: &buffer)
+    }
+
+    /// The column widths of the list in `layout`.
+    static func columns(_ state: DashboardState, layout: DashboardLayout) -> TaskColumns {
+        TaskColumns(width: layout.list.width, rows: state.rows, state: state)
+    }
+
+    /// `draw` with the column widths already computed.
+    static func draw(_ state: DashboardState, layout: DashboardLayout, columns: TaskColumns, into buffer: inout ScreenBuffer) {
         let area = layout.list
-        let columns = TaskColumns(width: area.width, rows: state.rows, state: state)
         if let header = layout.columnHeader {
             drawHeader(state, columns: columns, area: header, into: &buffer)
         }
@@ -58,7 +67,7 @@ enum TaskListView {
         let plain = CellStyle(.normal)
         let bar = CellStyle(.normal, selected: selected)
         if selected { buffer.fill(x: x, y: y, count: min(columns.selectionWidth, width), style: bar) }
-        let highlighted = state.highlights[watched.id].map { $0 > state.now } ?? false
+        let highlighted = isHighlighted(watched, state: state)
         let cells: [(String, Int, CellStyle)] = [
             (
                 statusText(task, symbols: state.symbols), columns.status,
@@ -76,6 +85,11 @@ enum TaskListView {
             (ageText(task, now: state.now), columns.age, plain),
         ]
         drawCells(cells, x: x, y: y, width: width, into: &buffer)
+    }
+
+    /// True while the task's name is flashed after a change.
+    static func isHighlighted(_ watched: WatchedTask, state: DashboardState) -> Bool {
+        state.highlights[watched.id].map { $0 > state.now } ?? false
     }
 
     /// Draws cells of the given widths left to right; zero-width columns are skipped.
