@@ -482,6 +482,27 @@ def measure_stats_idle(results, quick):
         shutil.rmtree(home, ignore_errors=True)
 
 
+def measure_urlsession_idle(results, quick):
+    """Idle CPU at 1,000 tasks as in the main figure, but with `--http-client urlsession` (Foundation's
+    URLSession instead of libcurl's easy interface): what the HTTP client alone costs (session 6)."""
+    simulator = Simulator(1000, 0)
+    home = tempfile.mkdtemp(prefix="dcswatch-bench-")
+    try:
+        program = start_dashboard(simulator, home, 2, ("--http-client", "urlsession"))
+        session = Session(program)
+        session.screen.wait_for(frame_complete(1000), 15)
+        session.settle(1.0)
+        cpu0 = program.cpu_seconds()
+        t0 = time.monotonic()
+        session.bytes_over(20 if quick else 60)
+        results["idle_cpu_urlsession_percent"] = (program.cpu_seconds() - cpu0) / (time.monotonic() - t0) * 100
+        program.close()
+        log(f"  idle CPU, 1,000 tasks, URLSession: {results['idle_cpu_urlsession_percent']:.2f} %")
+    finally:
+        simulator.close()
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def measure_htop(results, quick):
     """The htop baseline in the same pty: `htop -d 20` refreshes every 2 s."""
     home = tempfile.mkdtemp(prefix="dcswatch-bench-htop-")
@@ -583,6 +604,9 @@ def markdown(results, info):
     for figure, ours, target, baseline, ok in table(results):
         lines.append(f"| {figure} | {ours} | {target} | {baseline} | {ok} |")
     extra = []
+    if results.get("idle_cpu_urlsession_percent") is not None:
+        extra.append(f"idle CPU at 1,000 tasks with `--http-client urlsession` (Foundation's URLSession instead of "
+                     f"libcurl's easy interface): {results['idle_cpu_urlsession_percent']:.2f} %")
     if results.get("idle_cpu_stats_percent") is not None:
         extra.append(f"idle CPU with 100 tasks, {results['running_on_screen']} of them running on screen (the stats of "
                      f"the online ones asked every 10 s): {results['idle_cpu_stats_percent']:.2f} %, and {results['idle_cpu_no_stats_percent']:.2f} % "
@@ -629,7 +653,7 @@ def main():
     parser.add_argument("--json", help="also write the raw results to this file")
     parser.add_argument("--binary", help="measure this dcswatch binary (implies --no-build)")
     parser.add_argument("--only", help="run only these parts, comma-separated: dashboard (1,000 tasks), stats "
-                        "(idle with stats polling, 100 tasks), htop, "
+                        "(idle with stats polling, 100 tasks), urlsession (idle with URLSession), htop, "
                         "100k (fetch and the 100k dashboard), fetch (the 100k fetch alone)")
     options = parser.parse_args()
     if options.binary:
@@ -641,7 +665,7 @@ def main():
         build()
     info = machine()
     results = {}
-    parts = set((options.only or "dashboard,stats,htop,100k").split(","))
+    parts = set((options.only or "dashboard,stats,urlsession,htop,100k").split(","))
     if "fetch" in parts:
         global ONLY_FETCH
         ONLY_FETCH = "100k" not in parts
@@ -652,6 +676,9 @@ def main():
     if "stats" in parts:
         log("100 tasks, stats polling…")
         measure_stats_idle(results, options.quick)
+    if "urlsession" in parts:
+        log("1,000 tasks, URLSession…")
+        measure_urlsession_idle(results, options.quick)
     if not options.skip_htop and "htop" in parts:
         log("htop baseline…")
         measure_htop(results, options.quick)
