@@ -1,11 +1,10 @@
-import Crypto
 import Foundation
 
 /// The last full listing of a target with a digest of every page body, so that a refresh whose pages
 /// come back byte for byte the same skips decoding them (issue 6: decoding was half of the idle CPU),
 /// and an unchanged listing returns the very same arrays (the dashboard then sees "same data" at once).
 ///
-/// Only SHA-256 digests are kept, not the bodies (100,000 tasks are ~100 MB of JSON).
+/// Only digests are kept, not the bodies (100,000 tasks are ~100 MB of JSON).
 ///
 /// `@unchecked Sendable`: `last` is read and replaced under `lock`; one listing of a target runs at a
 /// time (the monitor never overlaps fetches of a target), a concurrent one only loses the reuse.
@@ -14,7 +13,7 @@ final class ListingCache: @unchecked Sendable {
     struct PageRecord: Sendable {
         /// Offset, limit and name filter of the request.
         let request: String
-        /// SHA-256 of the body.
+        /// Digest of the body (`ListingCache.digest`).
         let digest: [UInt8]
         /// The tasks this page added to the collection (after de-duplication).
         let range: Range<Int>
@@ -61,8 +60,18 @@ final class ListingCache: @unchecked Sendable {
 
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
-    /// SHA-256 of a body.
+    /// A digest of a body: its length and Swift's `Hasher` over its bytes (SipHash-1-3, keyed with a
+    /// random seed per process). Equal digests are taken as equal bodies; the key is unknown to the
+    /// server, so a body cannot be chosen to collide, and two different bodies share a digest with a
+    /// chance of 2⁻⁶⁴. It replaced SHA-256 (session 6, issue 6): 0.30 against 0.69 ms for a 1.1 MB
+    /// page, every page of every refresh (a tenth of the idle dashboard's CPU, 40 ms a refresh at
+    /// 100,000 tasks); nothing here needs a hash that is the same in another process.
     static func digest(_ body: Data) -> [UInt8] {
-        Array(SHA256.hash(data: body))
+        var hasher = Hasher()
+        body.withUnsafeBytes { hasher.combine(bytes: $0) }
+        let hash = UInt64(bitPattern: Int64(hasher.finalize()))
+        let length = UInt64(body.count)
+        return (0..<8).map { UInt8(truncatingIfNeeded: hash >> ($0 * 8)) }
+            + (0..<8).map { UInt8(truncatingIfNeeded: length >> ($0 * 8)) }
     }
 }
