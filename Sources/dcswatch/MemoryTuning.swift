@@ -18,15 +18,11 @@ enum MemoryTuning {
         #if canImport(Glibc)
             // Two arenas: the UI thread and everything else rarely contend on one lock for long.
             if environment["MALLOC_ARENA_MAX"] == nil { _ = mallopt(M_ARENA_MAX, 2) }
-            // Blocks of 4 MiB and more (snapshot arrays of thousands of tasks) are mapped on their own and given
-            // back on free; setting it fixes the threshold (glibc's dynamic raise is switched off). A page body
-            // (1.1 MB for 1,000 tasks) stays below it: mapped afresh on every refresh, its 270 pages faulted in
-            // each time were a sixth of the idle dashboard's CPU (issue 6, session 6); from a heap, the next
-            // refresh reuses the memory the last one freed.
-            if environment["MALLOC_MMAP_THRESHOLD_"] == nil { _ = mallopt(M_MMAP_THRESHOLD, 4 * 1024 * 1024) }
-            // Free memory above 8 MiB at the top of a heap is returned to the system (twice the largest heap block,
-            // so a refresh's body freed at the top is not given back just to be faulted in again).
-            if environment["MALLOC_TRIM_THRESHOLD_"] == nil { _ = mallopt(M_TRIM_THRESHOLD, 8 * 1024 * 1024) }
+            // Blocks of 1 MiB and more (1,000-task page bodies, snapshot arrays) are mapped on their own and given
+            // back on free; setting it fixes the threshold (glibc's dynamic raise is switched off).
+            if environment["MALLOC_MMAP_THRESHOLD_"] == nil { _ = mallopt(M_MMAP_THRESHOLD, 1024 * 1024) }
+            // Free memory above 256 KiB at the top of a heap is returned to the system.
+            if environment["MALLOC_TRIM_THRESHOLD_"] == nil { _ = mallopt(M_TRIM_THRESHOLD, 256 * 1024) }
         #endif
     }
 }

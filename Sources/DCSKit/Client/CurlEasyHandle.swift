@@ -83,7 +83,8 @@ final class CurlEasyHandle: @unchecked Sendable {
             var status = 0
             _ = dcs_curl_getinfo_long(handle, DCS_CURLINFO_RESPONSE_CODE, &status)
             return .success(
-                HTTPResponse(status: status != 0 ? status : exchange.status, headers: exchange.headers, body: exchange.body))
+                HTTPResponse(status: status != 0 ? status : exchange.status, headers: exchange.headers, body: exchange.takeBody())
+            )
         }
         let detail = errorBuffer[0] != 0 ? String(cString: errorBuffer) : String(cString: dcs_curl_easy_strerror(code))
         let elapsed = Date().timeIntervalSince(started)

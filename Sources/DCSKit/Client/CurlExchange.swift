@@ -11,13 +11,36 @@ final class CurlExchange: @unchecked Sendable {
     private(set) var status = 0
     /// Response header fields of the last response head.
     private(set) var headers = HTTPHeaders()
-    /// Response body as received.
-    private(set) var body = Data()
+    /// The pool the body's buffer comes from and goes back to.
+    private let pool: CurlBodyPool
+    /// The body's buffer (taken at its first byte) and how many bytes it holds.
+    private var buffer: CurlBodyPool.Buffer?
+    private var count = 0
+    /// The Content-Length announced, to take a buffer of the right size at once.
+    private var expectedLength = 0
 
     private let lock = NSLock()
     private var continuation: CheckedContinuation<HTTPResponse, Error>?
     private var cancelled = false
     private var finished = false
+
+    /// An exchange whose body goes into buffers of `pool`.
+    init(pool: CurlBodyPool) {
+        self.pool = pool
+    }
+
+    deinit {
+        if let buffer { pool.give(buffer) }
+    }
+
+    /// The body received so far, handed over: a `Data` over the pooled buffer that gives it back when
+    /// released (empty when nothing came). Called once, after the transfer.
+    func takeBody() -> Data {
+        guard let buffer, count > 0 else { return Data() }
+        self.buffer = nil
+        let pool = self.pool
+        return Data(bytesNoCopy: buffer.pointer, count: count, deallocator: .custom { _, _ in pool.give(buffer) })
+    }
 
     /// True once the caller cancelled; read by the progress callback to abort the transfer.
     var isCancelled: Bool {
@@ -61,7 +84,14 @@ final class CurlExchange: @unchecked Sendable {
 
     /// Appends a chunk of the body (libcurl's write callback).
     func receiveBody(_ bytes: UnsafeRawBufferPointer) {
-        body.append(contentsOf: bytes)
+        guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+        var current = buffer ?? pool.take(minimum: max(expectedLength, 64 << 10))
+        if count + bytes.count > current.capacity {
+            current = CurlBodyPool.grow(current, to: max(current.capacity * 2, count + bytes.count), keeping: count)
+        }
+        (current.pointer + count).copyMemory(from: source, byteCount: bytes.count)
+        count += bytes.count
+        buffer = current
     }
 
     /// Takes one header line (libcurl's header callback): a status line starts a new response head.
@@ -72,6 +102,7 @@ final class CurlExchange: @unchecked Sendable {
             let parts = trimmed.split(separator: " ", maxSplits: 2)
             status = parts.count > 1 ? Int(parts[1]) ?? 0 : 0
             headers = HTTPHeaders()
+            expectedLength = 0
             return
         }
         guard let colon = trimmed.firstIndex(of: ":") else { return }
@@ -79,9 +110,9 @@ final class CurlExchange: @unchecked Sendable {
         let value = String(trimmed[trimmed.index(after: colon)...]).trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty else { return }
         if name.caseInsensitiveCompare("Content-Length") == .orderedSame, let length = Int(value), length > 0 {
-            // One allocation for the whole body instead of a doubling series; capped so a lying header
+            // One buffer for the whole body instead of a doubling series; capped so a lying header
             // cannot make us reserve gigabytes.
-            body.reserveCapacity(min(length, 64 << 20))
+            expectedLength = min(length, 64 << 20)
         }
         headers[name] = value
     }

@@ -17,6 +17,7 @@ import Foundation
 /// wrong, and following would drop the signature. Proxies come from the usual environment variables.
 public struct CurlTransport: HTTPTransport {
     private let pool: CurlHandlePool
+    private let bodies = CurlBodyPool()
     private let defaultTimeout: TimeInterval
     private let idleTimeout: TimeInterval
 
@@ -45,7 +46,7 @@ public struct CurlTransport: HTTPTransport {
         let idle = idleTimeout
         let pool = self.pool
         guard let handle = pool.acquire() else { throw TransportError.other("libcurl could not create a handle") }
-        let exchange = CurlExchange()
+        let exchange = CurlExchange(pool: bodies)
         return try await withTaskCancellationHandler {
             try await withCheckedThrowingContinuation { (continuation: CheckedContinuation<HTTPResponse, Error>) in
                 exchange.wait(with: continuation)

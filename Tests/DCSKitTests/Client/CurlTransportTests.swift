@@ -45,6 +45,22 @@ import Testing
         #expect(received.headers["Content-Type"] == nil)
     }
 
+    @Test func aBodyStillHeldIsNotOverwrittenByTheNextResponse() async throws {
+        // Bodies are written into pooled buffers (session 6); a buffer goes back only when its `Data` is
+        // released, so a kept body must survive later responses, released ones be reused.
+        let server = try ScriptedHTTPServer { request in
+            .response(status: 200, headers: [], body: Data(repeating: request.path == "/a" ? 0x61 : 0x62, count: 300_000))
+        }
+        defer { server.stop() }
+        let transport = ClientTestKit.transport(.curl)
+        let first = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL.appendingPathComponent("a")))
+        for _ in 0..<3 {
+            let other = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL.appendingPathComponent("b")))
+            #expect(other.body == Data(repeating: 0x62, count: 300_000))
+        }
+        #expect(first.body == Data(repeating: 0x61, count: 300_000))
+    }
+
     @Test func requestsOneAfterAnotherShareOneConnection() async throws {
         let server = try ScriptedHTTPServer { _ in .json(200, #"{"count":0,"migration_tasks":[]}"#) }
         defer { server.stop() }
