@@ -18,6 +18,9 @@ final class CurlBodyPool: @unchecked Sendable {
     /// Free buffers kept (a page body and a small answer); more are released: each page in flight at
     /// 100,000 tasks has its own, and keeping them all would hold megabytes between refreshes.
     static let kept = 2
+    /// The largest buffer kept: one huge (or hostile) response must not pin its memory until the end of
+    /// the process; a 1,000-task page is 1.1 MB.
+    static let largestKept = 8 << 20
     private let lock = NSLock()
     private var free: [Buffer] = []
 
@@ -40,8 +43,12 @@ final class CurlBodyPool: @unchecked Sendable {
         return Buffer(pointer: UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16), capacity: size)
     }
 
-    /// Takes a buffer back; beyond `kept`, the smallest is released.
+    /// Takes a buffer back; one over `largestKept`, or beyond `kept` the smallest, is released.
     func give(_ buffer: Buffer) {
+        guard buffer.capacity <= Self.largestKept else {
+            buffer.pointer.deallocate()
+            return
+        }
         let released: Buffer? = lock.withLock {
             free.append(buffer)
             guard free.count > Self.kept, let smallest = free.indices.min(by: { free[$0].capacity < free[$1].capacity })

@@ -36,6 +36,17 @@ import Testing
         #expect(pool.freeCount == CurlBodyPool.kept)
     }
 
+    @Test func aBufferOverTheLargestKeptIsReleased() {
+        // A 20 MB answer (a hostile server, or a page far larger than the API's) is not pinned.
+        let pool = CurlBodyPool()
+        var huge: Data? = Self.body(pool, bytes: 0x63, count: CurlBodyPool.largestKept + 1)
+        #expect(huge?.count == CurlBodyPool.largestKept + 1)
+        huge = nil
+        #expect(pool.freeCount == 0)
+        _ = Self.body(pool, bytes: 0x64, count: 1_100_000)
+        #expect(pool.freeCount == 1)
+    }
+
     /// A body as the transport makes one: chunks in, then handed over as `Data`.
     static func body(_ pool: CurlBodyPool, bytes: UInt8, count: Int) -> Data {
         let exchange = CurlExchange(pool: pool)
