@@ -31,14 +31,13 @@ public enum DashboardView {
                 state, area: .init(x: 0, y: top, width: layout.list.width, height: layout.list.y + layout.list.height - top),
                 into: &buffer)
         } else if layout.placement != .full {
-            let columns = TaskListView.columns(state, layout: layout)
-            let inputs = TaskListInputs(state, layout: layout, columns: columns)
+            let inputs = TaskListInputs(state, layout: layout)
             if let previous, previous.inputs == inputs, previous.buffer.width == buffer.width,
                 previous.buffer.height == buffer.height
             {
                 buffer.copyCells(from: previous.buffer, area: TaskListMemo.region(of: layout))
             } else {
-                TaskListView.draw(state, layout: layout, columns: columns, into: &buffer)
+                TaskListView.draw(inputs, state: state, into: &buffer)
             }
             memo = TaskListMemo(inputs: inputs, buffer: buffer)
         }

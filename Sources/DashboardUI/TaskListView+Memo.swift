@@ -4,8 +4,9 @@ import Foundation
 /// Everything the task list's region shows, as values (issue 6: idle CPU). Two frames with equal
 /// inputs draw the same cells there, so the second copies them from the first: the age clock's frame
 /// each second changes the header and perhaps an age, and re-drawing ~36 rows for it was most of the
-/// idle dashboard's render time. Built from the same functions `TaskListView.draw` calls, so a value
-/// that changes what a row shows changes the inputs (a test renders random event sequences both ways).
+/// idle dashboard's render time. `TaskListView.draw` draws from these values and nothing else of the
+/// rows, so a value that changes what a row shows changes the inputs (a test renders random event
+/// sequences both ways).
 struct TaskListInputs: Equatable {
     /// One visible row: the task and what the clock and the insights make of it.
     struct Row: Equatable {
@@ -24,9 +25,9 @@ struct TaskListInputs: Equatable {
     var emptyText: String?
     var rows: [Row]
 
-    init(_ state: DashboardState, layout: DashboardLayout, columns: TaskColumns) {
+    init(_ state: DashboardState, layout: DashboardLayout) {
         self.layout = layout
-        self.columns = columns
+        columns = TaskColumns(width: layout.list.width, rows: state.rows, state: state)
         sort = state.sort
         symbols = state.symbols
         timeZone = state.timeZone
