@@ -1,13 +1,16 @@
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 import Testing
 
 /// `dcswatch wait`, `events` and `show` as subprocesses against `dcswatch simulate` (a subprocess on
 /// a free port, seed 1). Task ids are picked from the simulator's own list response; the fast
 /// simulator (`--speed 3000`) moves tasks to SUCCESS, FAILED and TERMINATED within seconds.
-@Suite("Script commands end to end", .serialized, .enabled(if: ProductLocator.dcswatch() != nil))
+@Suite("Script commands end to end", .serialized, .requires(.dcswatch))
 struct ScriptCommandsEndToEndTests {
-    let binary = ProductLocator.dcswatch()?.path ?? "dcswatch"
+    let binary: String
+
+    init() throws { binary = try DCSWatchBinary.path() }
 
     /// Every password the seed-1 scenario can put in a detail response (initial and later tasks).
     static let passwords: Set<String> = Set(
@@ -43,7 +46,7 @@ struct ScriptCommandsEndToEndTests {
     }
 
     @Test func waitExitCodesForFinishedTasksAndTimeout() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 1)
+        let simulator = try await SimulatorProcess.demo(speed: 1)
         defer { simulator.stop() }
         let all = try await tasks(simulator)
         let succeeded = try first(all, status: "SUCCESS")
@@ -81,11 +84,11 @@ struct ScriptCommandsEndToEndTests {
     }
 
     @Test func waitSurvivesTransientErrors() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 1)
+        let simulator = try await SimulatorProcess.demo(speed: 1)
         defer { simulator.stop() }
         let succeeded = try first(try await tasks(simulator), status: "SUCCESS")
         // The next three list calls fail with 404 (not retried by the client): the monitor reports and retries.
-        try await simulator.setFaults(["404@first:3/list"])
+        try simulator.setFaults(["404@first:3/list"])
         let (status, out, err) = try await run(
             ["wait", succeeded, "--interval", "0.3", "--timeout", "30s"], simulator: simulator)
         #expect(status == 0, "\(err)")
@@ -95,7 +98,7 @@ struct ScriptCommandsEndToEndTests {
     }
 
     @Test func waitFollowsARunningTaskToItsEnd() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 3_000)
+        let simulator = try await SimulatorProcess.demo(speed: 3_000)
         defer { simulator.stop() }
         let running = try first(try await tasks(simulator), status: "MIGRATING", method: "full_amount_migration")
         let (status, out, err) = try await run(["wait", running, "--interval", "0.3", "--timeout", "60s"], simulator: simulator)
@@ -114,7 +117,7 @@ struct ScriptCommandsEndToEndTests {
     }
 
     @Test func eventsStreamsNDJSONAndStopsCleanlyOnSIGINT() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 3_000)
+        let simulator = try await SimulatorProcess.demo(speed: 3_000)
         defer { simulator.stop() }
         let command = try CommandRun(
             binary: binary, ["events", "--output", "ndjson", "--interval", "0.3", "--endpoint", simulator.url.absoluteString],
@@ -144,7 +147,7 @@ struct ScriptCommandsEndToEndTests {
     }
 
     @Test func eventsTextLines() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 3_000)
+        let simulator = try await SimulatorProcess.demo(speed: 3_000)
         defer { simulator.stop() }
         let command = try CommandRun(
             binary: binary, ["events", "--interval", "0.3", "--endpoint", simulator.url.absoluteString],
@@ -158,7 +161,7 @@ struct ScriptCommandsEndToEndTests {
     }
 
     @Test func showTableAndJSONWithoutPasswords() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 1)
+        let simulator = try await SimulatorProcess.demo(speed: 1)
         defer { simulator.stop() }
         let all = try await tasks(simulator)
         let failed = try first(all, status: "FAILED")
@@ -183,7 +186,7 @@ struct ScriptCommandsEndToEndTests {
         #expect((object["logs"] as? [String: Any])?["offered"] as? Bool == true)
         expectNoPassword(out + err)
         // A cloud without the logs call (404): said quietly.
-        try await simulator.setFaults(["404/logs"])
+        try simulator.setFaults(["404/logs"])
         (status, out, _) = try await run(["show", failed], simulator: simulator)
         #expect(status == 0)
         #expect(out.contains("  logs not offered by this cloud"))

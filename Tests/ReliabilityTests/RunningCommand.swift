@@ -18,12 +18,12 @@ final class RunningCommand {
 
     /// Starts `dcswatch ARGUMENTS` with our credentials in a clean environment.
     init(_ arguments: [String], environment: [String: String] = ReliabilityKit.credentialEnvironment) throws {
-        guard let executable = ReliabilityKit.binary() else { throw TestProcessError("build dcswatch first (swift build)") }
+        let executable = try DCSWatchBinary.path()
         directory = try ReliabilityKit.scratch()
         let environment = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "XDG_CONFIG_HOME": directory.path]
             .merging(environment) { $1 }
         child = try ChildProcess(
-            [executable.path] + arguments, environment: environment,
+            [executable] + arguments, environment: environment,
             stdout: directory.appendingPathComponent("out").path, stderr: directory.appendingPathComponent("err").path)
     }
 
