@@ -57,3 +57,10 @@ extension SimulatorProcess {
         }
     }
 }
+
+extension RunningCommand {
+    /// Starts `dcswatch ARGUMENTS` with this suite's credentials.
+    convenience init(_ arguments: [String]) throws {
+        try self.init(arguments, environment: ReliabilityKit.credentialEnvironment)
+    }
+}

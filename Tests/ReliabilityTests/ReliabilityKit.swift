@@ -56,18 +56,10 @@ struct ProcessRun {
 extension ReliabilityKit {
     /// Runs `dcswatch` with `arguments` in a clean environment (no credentials of the machine leak in).
     static func run(_ arguments: [String], environment: [String: String] = credentialEnvironment) throws -> ProcessRun {
-        let executable = try DCSWatchBinary.path()
-        let home = try scratch()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let outFile = home.appendingPathComponent("out")
-        let errFile = home.appendingPathComponent("err")
-        let environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.path].merging(environment) { $1 }
-        let started = Date()
-        let child = try ChildProcess(
-            [executable] + arguments, environment: environment, stdout: outFile.path, stderr: errFile.path)
-        let status = child.wait()
+        let command = try RunningCommand(arguments, environment: environment)
+        let status = command.finish(within: ChildProcess.defaultDeadline) ?? 128 + SIGKILL
         return ProcessRun(
-            status: status, stdout: try Data(contentsOf: outFile), stderr: try Data(contentsOf: errFile),
-            seconds: Date().timeIntervalSince(started))
+            status: status, stdout: command.stdout, stderr: command.stderr, seconds: command.exitSeconds ?? 0)
     }
+
 }

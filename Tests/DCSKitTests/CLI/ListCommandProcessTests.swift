@@ -12,15 +12,9 @@ import Testing
     }
 
     static func run(_ arguments: [String], environment: [String: String]) throws -> Run {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-home-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: home) }
-        // A clean environment: no credentials of the machine running the tests leak in.
-        let run = try ChildProcess.capture(
-            [try DCSWatchBinary.path()] + arguments,
-            environment: ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.path].merging(environment) { $1 },
-            directory: home.path)
-        return Run(status: run.status, stdout: run.out, stderr: run.err)
+        let command = try RunningCommand(arguments, environment: environment)
+        let status = command.finish(within: ChildProcess.defaultDeadline) ?? 128 + SIGKILL
+        return Run(status: status, stdout: command.out, stderr: command.err)
     }
 
     static let credentials = [
