@@ -1,7 +1,7 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Module graph: see ../shared/STYLE.md and DECISIONS.md. Direction is enforced by these dependencies.
+// Module graph and who may import whom: docs/ARCHITECTURE.md. Each target declares exactly what it imports.
 let package = Package(
     name: "dcswatch",
     platforms: [.macOS(.v13)],
@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(
@@ -33,6 +34,8 @@ let package = Package(
                 "CLibcurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
+                // clouds.yaml is read with Yams: merge keys, anchors, escapes, block scalars (DECISIONS.md, session 7).
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(name: "DashboardUI", dependencies: ["DCSKit"]),
@@ -43,13 +46,14 @@ let package = Package(
             name: "DCSSimulator",
             dependencies: [
                 "DCSKit",
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 // FlyingSocks (same package) declares the `Logging` protocol FlyingFox's logger must conform to.
                 .product(name: "FlyingSocks", package: "FlyingFox"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "DCSTestSupport", dependencies: ["DCSKit", "DashboardUI", "DCSSimulator"]),
+        .target(name: "DCSTestSupport", dependencies: ["DCSKit", "DashboardUI"]),
         .executableTarget(
             name: "dcswatch",
             dependencies: [
@@ -65,7 +69,7 @@ let package = Package(
         ),
         .testTarget(
             name: "DCSKitTests",
-            dependencies: ["DCSKit", "DCSTestSupport", "DCSSimulator"],
+            dependencies: ["DCSKit", "DCSTestSupport"],
             resources: [.copy("Fixtures")]
         ),
         .testTarget(
@@ -79,13 +83,11 @@ let package = Package(
         ),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DCSKit", "DCSTestSupport", "DCSSimulator"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CResizeWake"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["DCSKit", "DCSTestSupport", "DCSSimulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["DCSTestSupport", "DCSSimulator"]),
         // Issue 7: the fault matrix, terminal safety, hostile text and secrets, on the built binary.
         .testTarget(
             name: "ReliabilityTests",
-            dependencies: [
-                "DCSKit", "DCSTestSupport", "DCSSimulator", .product(name: "Logging", package: "swift-log"),
-            ],
+            dependencies: ["DCSTestSupport", "DCSSimulator"],
             // The pty probe is run by the tests from the source tree, not bundled.
             exclude: ["Python"]
         ),

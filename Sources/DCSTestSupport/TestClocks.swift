@@ -1,6 +1,7 @@
 import Foundation
 
-/// A clock that advances by `step` seconds on every reading, so consecutive signatures differ.
+/// A clock that advances by `step` seconds on every reading, so consecutive signatures differ
+/// (`ManualClock` is the one that moves only when a test advances it).
 /// `@unchecked Sendable`: the counter is guarded by the lock.
 public final class SteppingClock: @unchecked Sendable {
     private let lock = NSLock()
@@ -30,7 +31,7 @@ public final class SteppingClock: @unchecked Sendable {
     }
 }
 
-/// Records the delays a client asks to sleep, and returns at once (tests never wait).
+/// Records the delays a client or the simulator asks to sleep, and returns at once (tests never wait).
 /// `@unchecked Sendable`: the array is guarded by the lock.
 public final class SleepRecorder: @unchecked Sendable {
     private let lock = NSLock()
@@ -46,7 +47,8 @@ public final class SleepRecorder: @unchecked Sendable {
         return recorded
     }
 
-    private func record(_ seconds: Double) {
+    /// Records one delay (for a synchronous sleep hook such as the simulator's).
+    public func record(_ seconds: Double) {
         lock.lock()
         recorded.append(seconds)
         lock.unlock()

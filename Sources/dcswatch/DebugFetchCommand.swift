@@ -30,7 +30,7 @@ struct DebugFetchCommand: AsyncParsableCommand {
                 let collection = try await client.listAllTasks()
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
                 let line = "{\"tasks\":\(collection.tasks.count),\"seconds\":\(seconds)}\n"
-                FileHandle.standardOutput.write(Data(line.utf8))
+                StandardOutput.write(line)
                 kept.append(collection)
             } catch {
                 failed = true

@@ -117,7 +117,7 @@ struct DebugProfileCommand: AsyncParsableCommand {
     /// One line: stage, seconds, VmHWM and VmRSS.
     private func report(_ stage: String, seconds: Double) {
         let memory = Self.memory()
-        print(
+        StandardOutput.writeLine(
             String(
                 format: "%-40@ %8.3f s  hwm %6.1f MiB  rss %6.1f MiB", stage as NSString, seconds, memory.peak, memory.resident))
     }

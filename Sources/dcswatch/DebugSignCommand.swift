@@ -54,7 +54,7 @@ struct DebugSignCommand: AsyncParsableCommand {
             .sign(
                 HTTPRequest(method: method.uppercased(), url: requestURL, headers: headers, body: Data(body.utf8)),
                 date: signingDate)
-        print(Self.report(result, credentials: signing.credentials, source: signing.source))
+        StandardOutput.writeLine(Self.report(result, credentials: signing.credentials, source: signing.source))
     }
 
     /// The printed report, with the AK masked and the security token hidden.

@@ -71,8 +71,7 @@ struct SimulateCommand: AsyncParsableCommand {
         let server = SimulatorServer(configuration: configuration, logger: logger)
         let url = try await server.start(port: port)
         // Written unbuffered: scripts and tmux tests read the URL from a pipe while the simulator runs.
-        FileHandle.standardOutput.write(
-            Data((SimulateCommand.banner(url: url, configuration: configuration, faults: rules) + "\n").utf8))
+        StandardOutput.writeLine(SimulateCommand.banner(url: url, configuration: configuration, faults: rules))
         await SimulateCommand.waitForTermination()
         FileHandle.standardError.write(Data("stopping the simulator…\n".utf8))
         await server.stop()

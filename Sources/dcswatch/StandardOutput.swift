@@ -1,7 +1,9 @@
 import Foundation
 
-/// Standard output as a `TextOutputStream`, buffered in 64 KiB chunks: `list` streams its output
-/// through it instead of building one string of the whole result.
+/// The one writer of the commands' standard output (issue 15). As a `TextOutputStream` it buffers in
+/// 64 KiB chunks: `list` streams its output through it instead of building one string of the whole
+/// result. `write(_:)` and `writeLine(_:)` on the type write at once, unbuffered: `wait`, `events`,
+/// `debug fetch` and the simulator's banner feed pipes that readers follow live.
 struct StandardOutput: TextOutputStream {
     private var buffer = Data()
 
@@ -16,5 +18,15 @@ struct StandardOutput: TextOutputStream {
         guard !buffer.isEmpty else { return }
         FileHandle.standardOutput.write(buffer)
         buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes `text` at once.
+    static func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+
+    /// Writes `line` and a newline at once.
+    static func writeLine(_ line: String) {
+        write(line + "\n")
     }
 }

@@ -30,9 +30,3 @@ final class StopSignals: @unchecked Sendable {
         for source in sources { source.cancel() }
     }
 }
-
-/// Writes one line to standard output at once (unbuffered: `wait` and `events` feed pipes that
-/// readers follow live).
-func printLine(_ line: String) {
-    FileHandle.standardOutput.write(Data((line + "\n").utf8))
-}

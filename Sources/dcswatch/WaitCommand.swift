@@ -76,7 +76,7 @@ struct WaitCommand: AsyncParsableCommand {
                 // Issue 7: after "(retrying)" lines, say that the fault cleared, or the last word on stderr is a failure.
                 if failing.remove(target) != nil { printError("dcswatch: \(SafeText.line(target, limit: 60)): recovered") }
                 let step = waiter.observe(snapshot, at: Date())
-                step.lines.forEach(printLine)
+                step.lines.forEach(StandardOutput.writeLine)
                 switch step.verdict {
                 case .waiting: continue
                 case .unresolved(let reason):

@@ -1,5 +1,6 @@
 import DCSKit
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 import Logging
 import Testing
@@ -15,20 +16,20 @@ struct DCSClientInteropTests {
 
     static func client(
         _ transport: any HTTPTransport, endpoint: URL = Kit.base, auth: TargetAuth = signing,
-        clock: SteppingClock? = nil,
+        clock: ManualClock? = nil,
         pageSize: Int = 7
     ) -> DCSClient {
         let target = ResolvedTarget(
             name: "sim", endpoint: endpoint, projectID: Kit.projectID, auth: auth, iamEndpoint: endpoint)
         let options = ClientOptions(pageSize: pageSize, retrySleep: { _ in })
         if let clock {
-            return DCSClient(target: target, transport: transport, options: options, now: { clock.now })
+            return DCSClient(target: target, transport: transport, options: options, now: { clock.date })
         }
         return DCSClient(target: target, transport: transport, options: options)
     }
 
     @Test func listsEveryTaskInProcess() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, tasks: 30)
         let collection = try await Self.client(router, clock: clock).listAllTasks()
         #expect(collection.tasks.map(\.taskID) == router.snapshots().map(\.task.id))
@@ -36,7 +37,7 @@ struct DCSClientInteropTests {
     }
 
     @Test func duplicateRowsAcrossPagesAreFoldedByTheClient() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("duplicates:2/list")], tasks: 30)
         let collection = try await Self.client(router, clock: clock).listAllTasks()
         #expect(Set(collection.tasks.map(\.taskID)) == Set(router.snapshots().map(\.task.id)))
@@ -44,7 +45,7 @@ struct DCSClientInteropTests {
     }
 
     @Test func passwordModeGetsATokenFromTheFakeIAM() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, tasks: 12)
         let identity = PasswordIdentity(
             userName: SimulatorConfiguration.demoIAMUser, password: SimulatorConfiguration.demoIAMPassword,

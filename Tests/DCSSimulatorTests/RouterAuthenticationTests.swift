@@ -1,6 +1,7 @@
 import Crypto
 import DCSKit
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 import Testing
 
@@ -9,19 +10,19 @@ struct RouterAuthenticationTests {
     typealias Kit = SimulatorTestKit
 
     @Test func signedRequestIsAccepted() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
-        let response = await router.handle(Kit.signedGET(Kit.listPath(), query: "offset=0&limit=5", date: clock.now))
+        let response = await router.handle(Kit.signedGET(Kit.listPath(), query: "offset=0&limit=5", date: clock.date))
         #expect(response.status == 200)
         #expect(try Kit.json(response)["migration_tasks"].arrayValue?.count == 5)
         #expect(response.headers["X-Request-Id"]?.count == 32)
     }
 
     @Test func wrongSecretKeyIsRejectedWithTheServersCanonicalRequest() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
         let response = await router.handle(
-            Kit.signedGET(Kit.listPath(), query: "limit=5", date: clock.now, secretKey: "wrong"))
+            Kit.signedGET(Kit.listPath(), query: "limit=5", date: clock.date, secretKey: "wrong"))
         #expect(response.status == 401)
         let body = try Kit.json(response)
         #expect(body["error_code"].lenientString == "APIGW.0301")
@@ -32,9 +33,9 @@ struct RouterAuthenticationTests {
     }
 
     @Test func tamperedQueryIsRejected() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
-        var request = Kit.signedGET(Kit.listPath(), query: "limit=5", date: clock.now)
+        var request = Kit.signedGET(Kit.listPath(), query: "limit=5", date: clock.date)
         request.url = URL(string: request.url.absoluteString.replacingOccurrences(of: "limit=5", with: "limit=6"))!
         let response = await router.handle(request)
         #expect(response.status == 401)
@@ -42,14 +43,14 @@ struct RouterAuthenticationTests {
     }
 
     @Test func tamperedBodyIsRejected() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
         let signer = RequestSigner(
             credentials: SigningCredentials(
                 accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey))
         let original = HTTPRequest(
             method: "GET", url: URL(string: Kit.base.absoluteString + Kit.listPath())!, body: Data("{}".utf8))
-        var request = signer.sign(original, date: clock.now).request
+        var request = signer.sign(original, date: clock.date).request
         let accepted = await router.handle(request)
         #expect(accepted.status == 200)
         request.body = Data("{\"x\":1}".utf8)
@@ -58,41 +59,41 @@ struct RouterAuthenticationTests {
     }
 
     @Test func staleDateIsRejectedAsExpired() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
-        let stale = await router.handle(Kit.signedGET(Kit.listPath(), date: clock.now.addingTimeInterval(-16 * 60)))
+        let stale = await router.handle(Kit.signedGET(Kit.listPath(), date: clock.date.addingTimeInterval(-16 * 60)))
         #expect(stale.status == 401)
         #expect(try Kit.json(stale)["error_code"].lenientString == "APIGW.0303")
-        let early = await router.handle(Kit.signedGET(Kit.listPath(), date: clock.now.addingTimeInterval(16 * 60)))
+        let early = await router.handle(Kit.signedGET(Kit.listPath(), date: clock.date.addingTimeInterval(16 * 60)))
         #expect(try Kit.json(early)["error_code"].lenientString == "APIGW.0303")
         let withinSkew = await router.handle(
-            Kit.signedGET(Kit.listPath(), date: clock.now.addingTimeInterval(-14 * 60)))
+            Kit.signedGET(Kit.listPath(), date: clock.date.addingTimeInterval(-14 * 60)))
         #expect(withinSkew.status == 200)
     }
 
     @Test func missingAuthenticationAndUnknownAccessKeyAreRejected() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
         let bare = await router.handle(
             HTTPRequest(method: "GET", url: URL(string: Kit.base.absoluteString + Kit.listPath())!))
         #expect(bare.status == 401)
         #expect(try Kit.json(bare)["error_code"].lenientString == "APIGW.0301")
-        let unknown = await router.handle(Kit.signedGET(Kit.listPath(), date: clock.now, accessKey: "SOMEONEELSE"))
+        let unknown = await router.handle(Kit.signedGET(Kit.listPath(), date: clock.date, accessKey: "SOMEONEELSE"))
         #expect(unknown.status == 401)
         #expect(try Kit.json(unknown)["error_code"].lenientString == "APIGW.0301")
     }
 
     @Test func wrongProjectInPathIsAProjectMismatch() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
         let response = await router.handle(
-            Kit.signedGET(Kit.listPath("ffffffffffffffffffffffffffffffff"), date: clock.now))
+            Kit.signedGET(Kit.listPath("ffffffffffffffffffffffffffffffff"), date: clock.date))
         #expect(response.status == 401)
         #expect(try Kit.json(response)["error_code"].lenientString == "DCS.1004")
     }
 
     @Test func issuedTokenIsAcceptedUntilItExpires() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
         let token = try await Kit.token(router)
         let url = URL(string: Kit.base.absoluteString + Kit.listPath())!
@@ -102,7 +103,7 @@ struct RouterAuthenticationTests {
         let invalid = await router.handle(
             HTTPRequest(method: "GET", url: url, headers: HTTPHeaders([("X-Auth-Token", token + "x")])))
         #expect(try Kit.json(invalid)["error_code"].lenientString == "DCS.1001")
-        clock.advance(86_401)
+        clock.advance(by: 86_401)
         let expired = await router.handle(
             HTTPRequest(method: "GET", url: url, headers: HTTPHeaders([("X-Auth-Token", token)])))
         #expect(expired.status == 401)
@@ -119,7 +120,7 @@ struct RouterAuthenticationTests {
     }
 
     @Test func tokenCallReportsExpiryAndRefusesWrongPassword() async throws {
-        let clock = SteppingClock(Date(timeIntervalSince1970: 1_795_000_000))
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
         let body = """
             {"auth":{"identity":{"methods":["password"],"password":{"user":{"name":"demo-user","password":"nope",\
@@ -139,9 +140,9 @@ struct RouterAuthenticationTests {
     }
 
     @Test func unsignedPayloadIsVerifiedLikeTheOfficialSDKSignsIt() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
-        let date = RequestSigner.sdkDate(clock.now)
+        let date = RequestSigner.sdkDate(clock.date)
         let url = URL(string: Kit.base.absoluteString + Kit.listPath())!
         var headers = HTTPHeaders([
             ("Host", RequestSigner.hostHeader(for: url)), ("X-Sdk-Date", date),

@@ -1,5 +1,6 @@
 import DCSKit
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 import Testing
 
@@ -7,14 +8,14 @@ import Testing
 struct RouterFaultTests {
     typealias Kit = SimulatorTestKit
 
-    private func list(_ router: SimulatorRouter, _ clock: SteppingClock, query: String = "limit=10") async
+    private func list(_ router: SimulatorRouter, _ clock: ManualClock, query: String = "limit=10") async
         -> HTTPResponse
     {
-        await router.handle(Kit.signedGET(Kit.listPath(), query: query, date: clock.now))
+        await router.handle(Kit.signedGET(Kit.listPath(), query: query, date: clock.date))
     }
 
     @Test func everyKthRequestFails() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("500@every:3")])
         var responses: [HTTPResponse] = []
         for _ in 0..<7 { responses.append(await list(router, clock)) }
@@ -23,23 +24,23 @@ struct RouterFaultTests {
     }
 
     @Test func windowFaultIsActiveOnlyInsideTheWindow() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("403@window:10s-20s")])
         #expect(await list(router, clock).status == 200)
-        clock.advance(10)
+        clock.advance(by: 10)
         let inside = await list(router, clock)
         #expect(inside.status == 403)
         #expect(try Kit.json(inside)["error_code"].lenientString == "DCS.2003")
-        clock.advance(10)
+        clock.advance(by: 10)
         #expect(await list(router, clock).status == 200)
     }
 
     @Test func firstNAndScopeLimitWhichRequestsFail() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("401:DCS.1002@first:1/list")])
         let task = try #require(router.snapshots().first)
         let detail = await router.handle(
-            Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)", date: clock.now))
+            Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)", date: clock.date))
         #expect(detail.status == 200)
         let first = await list(router, clock)
         #expect(first.status == 401)
@@ -48,7 +49,7 @@ struct RouterFaultTests {
     }
 
     @Test func throttlingSendsRetryAfter() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("429:7")])
         let response = await list(router, clock)
         #expect(response.status == 429)
@@ -57,7 +58,7 @@ struct RouterFaultTests {
     }
 
     @Test func html502IsNotJSON() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("html502")])
         let response = await list(router, clock)
         #expect(response.status == 502)
@@ -67,57 +68,57 @@ struct RouterFaultTests {
     }
 
     @Test func notFoundFaultUsesDCS4001() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("404/logs")])
         let task = try #require(router.snapshots().first)
         let response = await router.handle(
-            Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)/logs", date: clock.now))
+            Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)/logs", date: clock.date))
         #expect(response.status == 404)
         #expect(try Kit.json(response)["error_code"].lenientString == "DCS.4001")
     }
 
     @Test func latencyIsWaitedThroughTheInjectedSleep() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let sleeps = SleepRecorder()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("latency:800ms@every:2")], sleeps: sleeps)
         _ = await list(router, clock)
         let slow = await list(router, clock)
         #expect(slow.status == 200)
-        #expect(sleeps.waits == [0, 0.8])
+        #expect(sleeps.delays == [0, 0.8])
     }
 
     @Test func resetThrowsConnectionLostInProcess() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("reset")])
         await #expect(throws: TransportError.connectionLost("connection reset by peer (simulated fault)")) {
-            try await router.send(Kit.signedGET(Kit.listPath(), date: clock.now))
+            try await router.send(Kit.signedGET(Kit.listPath(), date: clock.date))
         }
     }
 
     @Test func hangThrowsTimedOutWithTheRequestsTimeout() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let sleeps = SleepRecorder()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("hang:30s")], sleeps: sleeps)
-        var request = Kit.signedGET(Kit.listPath(), date: clock.now)
+        var request = Kit.signedGET(Kit.listPath(), date: clock.date)
         request.timeout = 5
         await #expect(throws: TransportError.timedOut(seconds: 5)) { try await router.send(request) }
-        #expect(sleeps.waits == [0])
+        #expect(sleeps.delays == [0])
     }
 
     @Test func hangWaitsTheRequestTimeoutWhenConfigured() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let sleeps = SleepRecorder()
         var configuration = Kit.configuration(clock: clock, faults: [try FaultRule.parse("hang:30s")], sleeps: sleeps)
         configuration.hangWaitsInProcess = true
         let router = SimulatorRouter(configuration: configuration)
-        var request = Kit.signedGET(Kit.listPath(), date: clock.now)
+        var request = Kit.signedGET(Kit.listPath(), date: clock.date)
         request.timeout = 5
         await #expect(throws: TransportError.timedOut(seconds: 5)) { try await router.send(request) }
-        #expect(sleeps.waits == [0, 5])
+        #expect(sleeps.delays == [0, 5])
     }
 
     @Test func truncatedJSONDoesNotParse() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("truncate")])
         let response = await list(router, clock)
         #expect(response.status == 200)
@@ -126,7 +127,7 @@ struct RouterFaultTests {
     }
 
     @Test func wrongTypesKeepIdsButChangeShapes() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("wrongtypes")])
         let item = try #require(try Kit.json(await list(router, clock))["migration_tasks"].arrayValue?.first)
         #expect(item["task_id"].lenientString?.count == 36)
@@ -135,13 +136,13 @@ struct RouterFaultTests {
         let stats = try #require(router.snapshots().first)
         let body = try Kit.json(
             await router.handle(
-                Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(stats.task.id)/stats", date: clock.now)))
+                Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(stats.task.id)/stats", date: clock.date)))
         if case .string = body["is_migrating"] {} else { Issue.record("is_migrating should be a string") }
         if case .string = body["source_dbsize"] {} else { Issue.record("source_dbsize should be a string") }
     }
 
     @Test func nullsBlankEverythingButTheId() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("nulls")])
         let items = try #require(try Kit.json(await list(router, clock))["migration_tasks"].arrayValue)
         for item in items {
@@ -152,7 +153,7 @@ struct RouterFaultTests {
     }
 
     @Test func unknownStatusesAppear() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("unknownstatus")])
         let statuses =
             try Kit.json(await list(router, clock))["migration_tasks"].arrayValue?.compactMap {
@@ -164,14 +165,14 @@ struct RouterFaultTests {
     }
 
     @Test func lyingCountIsOffByTheDelta() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("liecount:25")], tasks: 12)
         let body = try Kit.json(await list(router, clock))
         #expect(body["count"].lenientInt == router.snapshots().count + 25)
     }
 
     @Test func duplicatesRepeatRowsAcrossPages() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("duplicates:2")])
         let first =
             try Kit.json(await list(router, clock, query: "limit=10&offset=0"))["migration_tasks"].arrayValue ?? []
@@ -183,7 +184,7 @@ struct RouterFaultTests {
     }
 
     @Test func emptyPageKeepsTheCount() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("emptypage@every:2/list")])
         #expect(try Kit.json(await list(router, clock))["migration_tasks"].arrayValue?.count == 10)
         let empty = try Kit.json(await list(router, clock))
@@ -192,14 +193,14 @@ struct RouterFaultTests {
     }
 
     @Test func longStringsAreTwentyThousandCharacters() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("longstrings")])
         let items = try Kit.json(await list(router, clock))["migration_tasks"].arrayValue ?? []
         #expect(items.first?["task_name"].lenientString?.count == 20_000)
     }
 
     @Test func hostileTextCarriesEscapesBidiAndC1() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("hostile")])
         let items = try Kit.json(await list(router, clock, query: "limit=100"))["migration_tasks"].arrayValue ?? []
         let names = items.compactMap { $0["task_name"].lenientString }.joined()
@@ -210,7 +211,7 @@ struct RouterFaultTests {
     }
 
     @Test func controlEndpointSwitchesFaultsOnAndOff() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
         let url = URL(string: "http://127.0.0.1:1/_sim/faults")!
         let set = await router.handle(
@@ -225,7 +226,7 @@ struct RouterFaultTests {
     }
 
     @Test func setFaultsAndClearFaultsWorkInProcess() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock)
         router.setFaults([FaultRule(kind: .httpError(status: 403, code: nil))])
         #expect(await list(router, clock).status == 403)
@@ -234,7 +235,7 @@ struct RouterFaultTests {
     }
 
     @Test func tokenScopedFaultHitsOnlyTheIAMCall() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, faults: [try FaultRule.parse("500/token")])
         await #expect(throws: TestFailure.self) { _ = try await Kit.token(router) }
         #expect(await list(router, clock).status == 200)

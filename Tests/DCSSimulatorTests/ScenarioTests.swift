@@ -1,5 +1,6 @@
 import DCSKit
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 import Testing
 
@@ -8,13 +9,13 @@ struct ScenarioTests {
     typealias Kit = SimulatorTestKit
 
     @Test func sameSeedAndClockGiveTheSameList() async throws {
-        let first = Kit.router(clock: SteppingClock(), seed: 7)
-        let second = Kit.router(clock: SteppingClock(), seed: 7)
-        let other = Kit.router(clock: SteppingClock(), seed: 8)
-        let clock = SteppingClock()
-        let a = await first.handle(Kit.signedGET(Kit.listPath(), query: "limit=1000", date: clock.now))
-        let b = await second.handle(Kit.signedGET(Kit.listPath(), query: "limit=1000", date: clock.now))
-        let c = await other.handle(Kit.signedGET(Kit.listPath(), query: "limit=1000", date: clock.now))
+        let first = Kit.router(clock: SimulatorTestKit.clock(), seed: 7)
+        let second = Kit.router(clock: SimulatorTestKit.clock(), seed: 7)
+        let other = Kit.router(clock: SimulatorTestKit.clock(), seed: 8)
+        let clock = SimulatorTestKit.clock()
+        let a = await first.handle(Kit.signedGET(Kit.listPath(), query: "limit=1000", date: clock.date))
+        let b = await second.handle(Kit.signedGET(Kit.listPath(), query: "limit=1000", date: clock.date))
+        let c = await other.handle(Kit.signedGET(Kit.listPath(), query: "limit=1000", date: clock.date))
         #expect(a.body == b.body)
         #expect(a.body != c.body)
     }
@@ -35,20 +36,20 @@ struct ScenarioTests {
     }
 
     @Test func fullMigrationEndsInSuccessOrFailure() {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, tasks: 60, speed: 10)
         let running = router.snapshots().filter { !$0.task.isIncremental && $0.status == "MIGRATING" }
         #expect(!running.isEmpty)
         var lastProgress: [String: Double] = [:]
         for _ in 0..<20 {
-            clock.advance(120)
+            clock.advance(by: 120)
             for snapshot in router.snapshots() where running.contains(where: { $0.task.id == snapshot.task.id }) {
                 let progress = snapshot.statistics(seed: 1).progressPercent
                 #expect(progress >= lastProgress[snapshot.task.id, default: 0])
                 lastProgress[snapshot.task.id] = progress
             }
         }
-        clock.advance(3 * 3600)
+        clock.advance(by: 3 * 3600)
         let ids = Set(running.map(\.task.id))
         let finished = router.snapshots().filter { ids.contains($0.task.id) }
         #expect(finished.allSatisfy { ["SUCCESS", "FAILED", "TERMINATED"].contains($0.status) })
@@ -56,23 +57,23 @@ struct ScenarioTests {
     }
 
     @Test func fullPlusIncrementalReachesMigratingAndStays() throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, tasks: 80)
         // A task that appears later, so the test sees its whole life from the start.
         let candidate = try #require(
             router.scenario.tasks.first {
                 $0.simulatedStart > 0 && $0.isIncremental && $0.failure == nil && $0.stopAge == nil
             })
-        clock.advance(candidate.simulatedStart + 1)
+        clock.advance(by: candidate.simulatedStart + 1)
         let early = try #require(router.snapshots().first { $0.task.id == candidate.id })
         #expect(early.status == "FULLMIGRATING")
         #expect(early.statistics(seed: 1).progressPercent < 100)
-        clock.advance(candidate.fullDuration)
+        clock.advance(by: candidate.fullDuration)
         let later = try #require(router.snapshots().first { $0.task.id == candidate.id })
         #expect(later.status == "MIGRATING")
         var lags: Set<Int64> = []
         for _ in 0..<50 {
-            clock.advance(600)
+            clock.advance(by: 600)
             let snapshot = try #require(router.snapshots().first { $0.task.id == candidate.id })
             #expect(snapshot.status == "MIGRATING")
             let stats = snapshot.statistics(seed: 1)
@@ -84,10 +85,10 @@ struct ScenarioTests {
     }
 
     @Test func newTasksAppearOverTime() {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let router = Kit.router(clock: clock, tasks: 10)
         let before = router.snapshots().count
-        clock.advance(3 * 3600)
+        clock.advance(by: 3 * 3600)
         #expect(router.snapshots().count > before)
     }
 

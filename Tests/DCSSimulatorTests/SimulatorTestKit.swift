@@ -1,5 +1,6 @@
 import DCSKit
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 
 /// Builders shared by the simulator tests.
@@ -7,17 +8,20 @@ enum SimulatorTestKit {
     static let base = URL(string: "https://dcs.sim-region-1.example.com")!
     static let projectID = SimulatorConfiguration.demoProjectID
 
+    /// A clock that moves only when the test advances it, at a fixed start.
+    static func clock() -> ManualClock { ManualClock(start: Date(timeIntervalSince1970: 1_795_000_000)) }
+
     static func configuration(
-        clock: SteppingClock, faults: [FaultRule] = [], tasks: Int = 40, seed: UInt64 = 1, speed: Double = 1,
+        clock: ManualClock, faults: [FaultRule] = [], tasks: Int = 40, seed: UInt64 = 1, speed: Double = 1,
         sleeps: SleepRecorder = SleepRecorder()
     ) -> SimulatorConfiguration {
         SimulatorConfiguration(
-            taskCount: tasks, seed: seed, speed: speed, faults: faults, now: { clock.now },
+            taskCount: tasks, seed: seed, speed: speed, faults: faults, now: { clock.date },
             sleep: { sleeps.record($0) })
     }
 
     static func router(
-        clock: SteppingClock = SteppingClock(), faults: [FaultRule] = [], tasks: Int = 40, seed: UInt64 = 1,
+        clock: ManualClock = SimulatorTestKit.clock(), faults: [FaultRule] = [], tasks: Int = 40, seed: UInt64 = 1,
         speed: Double = 1,
         sleeps: SleepRecorder = SleepRecorder()
     ) -> SimulatorRouter {
@@ -46,12 +50,12 @@ enum SimulatorTestKit {
     }
 
     /// Pages through the list call like a client: until an empty page or `count` ids are seen.
-    static func listAll(_ router: SimulatorRouter, clock: SteppingClock, limit: Int = 10) async throws -> [JSONValue] {
+    static func listAll(_ router: SimulatorRouter, clock: ManualClock, limit: Int = 10) async throws -> [JSONValue] {
         var offset = 0
         var items: [JSONValue] = []
         while true {
             let response = await router.handle(
-                signedGET(listPath(), query: "limit=\(limit)&offset=\(offset)", date: clock.now))
+                signedGET(listPath(), query: "limit=\(limit)&offset=\(offset)", date: clock.date))
             guard response.status == 200 else { throw TestFailure("list returned \(response.status)") }
             let page = try json(response)
             let tasks = page["migration_tasks"].arrayValue ?? []

@@ -4,9 +4,11 @@ import Testing
 
 /// The real binary in a real terminal (tmux): `dcswatch --demo` with the embedded simulator.
 /// Waits poll the screen with a deadline; nothing sleeps a fixed time.
-@Suite("Dashboard end to end", .serialized, .enabled(if: TmuxSession.isAvailable && ProductLocator.dcswatch() != nil))
+@Suite("Dashboard end to end", .serialized, .requires(.dcswatch, .tmux))
 struct DashboardEndToEndTests {
-    let binary = ProductLocator.dcswatch()?.path ?? "dcswatch"
+    let binary: String
+
+    init() throws { binary = try DCSWatchBinary.path() }
     /// The program runs niced: other suites' timing tests share the machine while these run.
     var niced: String { "nice -n 10 \(binary)" }
 

@@ -6,9 +6,11 @@ import Testing
 /// `dcswatch --demo` in tmux with the stats poller: the PROGRESS column fills in, the detail of a
 /// failed task shows its logs, the events pane opens; no password of the demo scenario reaches the
 /// screen or the log file; `y` reaches tmux's clipboard through OSC 52.
-@Suite("Progress end to end", .serialized, .enabled(if: TmuxSession.isAvailable && ProductLocator.dcswatch() != nil))
+@Suite("Progress end to end", .serialized, .requires(.dcswatch, .tmux))
 struct ProgressEndToEndTests {
-    let binary = ProductLocator.dcswatch()?.path ?? "dcswatch"
+    let binary: String
+
+    init() throws { binary = try DCSWatchBinary.path() }
 
     /// Every password the demo scenario (seed 1, 40 tasks) can put in a detail response.
     static let passwords: Set<String> = Set(

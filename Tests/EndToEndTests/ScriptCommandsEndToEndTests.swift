@@ -1,13 +1,13 @@
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 import Testing
 
 /// `dcswatch wait`, `events` and `show` as subprocesses against `dcswatch simulate` (a subprocess on
 /// a free port, seed 1). Task ids are picked from the simulator's own list response; the fast
 /// simulator (`--speed 3000`) moves tasks to SUCCESS, FAILED and TERMINATED within seconds.
-@Suite("Script commands end to end", .serialized, .enabled(if: ProductLocator.dcswatch() != nil))
+@Suite("Script commands end to end", .serialized, .requires(.dcswatch))
 struct ScriptCommandsEndToEndTests {
-    let binary = ProductLocator.dcswatch()?.path ?? "dcswatch"
 
     /// Every password the seed-1 scenario can put in a detail response (initial and later tasks).
     static let passwords: Set<String> = Set(
@@ -18,10 +18,10 @@ struct ScriptCommandsEndToEndTests {
     func run(_ arguments: [String], simulator: SimulatorProcess, timeout: TimeInterval = 60) async throws -> (
         Int32?, String, String
     ) {
-        let command = try CommandRun(
-            binary: binary, arguments + ["--endpoint", simulator.url.absoluteString], environment: simulator.environment)
-        let status = await command.finish(timeout: timeout)
-        return (status, command.stdout, command.stderr)
+        let command = try RunningCommand(
+            arguments + ["--endpoint", simulator.url.absoluteString], environment: simulator.environment)
+        let status = try await OffPool.run { command.finish(within: timeout) }
+        return (status, command.out, command.err)
     }
 
     /// The simulator's tasks as `list --output json` reports them: id, name, status, method.
@@ -43,7 +43,7 @@ struct ScriptCommandsEndToEndTests {
     }
 
     @Test func waitExitCodesForFinishedTasksAndTimeout() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 1)
+        let simulator = try await SimulatorProcess.demo(speed: 1)
         defer { simulator.stop() }
         let all = try await tasks(simulator)
         let succeeded = try first(all, status: "SUCCESS")
@@ -81,11 +81,11 @@ struct ScriptCommandsEndToEndTests {
     }
 
     @Test func waitSurvivesTransientErrors() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 1)
+        let simulator = try await SimulatorProcess.demo(speed: 1)
         defer { simulator.stop() }
         let succeeded = try first(try await tasks(simulator), status: "SUCCESS")
         // The next three list calls fail with 404 (not retried by the client): the monitor reports and retries.
-        try await simulator.setFaults(["404@first:3/list"])
+        try simulator.setFaults(["404@first:3/list"])
         let (status, out, err) = try await run(
             ["wait", succeeded, "--interval", "0.3", "--timeout", "30s"], simulator: simulator)
         #expect(status == 0, "\(err)")
@@ -95,7 +95,7 @@ struct ScriptCommandsEndToEndTests {
     }
 
     @Test func waitFollowsARunningTaskToItsEnd() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 3_000)
+        let simulator = try await SimulatorProcess.demo(speed: 3_000)
         defer { simulator.stop() }
         let running = try first(try await tasks(simulator), status: "MIGRATING", method: "full_amount_migration")
         let (status, out, err) = try await run(["wait", running, "--interval", "0.3", "--timeout", "60s"], simulator: simulator)
@@ -114,23 +114,25 @@ struct ScriptCommandsEndToEndTests {
     }
 
     @Test func eventsStreamsNDJSONAndStopsCleanlyOnSIGINT() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 3_000)
+        let simulator = try await SimulatorProcess.demo(speed: 3_000)
         defer { simulator.stop() }
-        let command = try CommandRun(
-            binary: binary, ["events", "--output", "ndjson", "--interval", "0.3", "--endpoint", simulator.url.absoluteString],
+        let command = try RunningCommand(
+            ["events", "--output", "ndjson", "--interval", "0.3", "--endpoint", simulator.url.absoluteString],
             environment: simulator.environment)
-        let enough = await command.waitUntil(timeout: 60) {
-            let lines = command.stdout.split(separator: "\n")
-            return lines.count >= 6 && Set(lines.compactMap { self.field($0, "status_category") }).count >= 2
+        let enough = try await OffPool.run {
+            command.waitFor(60) { out, _ in
+                let lines = out.split(separator: "\n")
+                return lines.count >= 6 && Set(lines.compactMap { self.field($0, "status_category") }).count >= 2
+            }
         }
-        #expect(enough, "\(command.stdout)\(command.stderr)")
-        command.interrupt()
-        #expect(await command.finish(timeout: 10) == 0)
+        #expect(enough, "\(command.out)\(command.err)")
+        command.signal(SIGINT)
+        #expect(try await OffPool.run { command.finish(within: 10) } == 0)
         // At this speed new tasks may appear before the first listing: the count is 40 or a few more.
-        let watching = command.stderr.split(separator: "\n").first { $0.hasPrefix("dcswatch: watching ") }
+        let watching = command.err.split(separator: "\n").first { $0.hasPrefix("dcswatch: watching ") }
         #expect(watching?.hasSuffix(" tasks of default; changes follow") == true)
         #expect(watching.flatMap { Int($0.split(separator: " ")[2]) }.map { $0 >= 40 } == true)
-        let lines = command.stdout.split(separator: "\n")
+        let lines = command.out.split(separator: "\n")
         for line in lines {
             let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
             #expect(
@@ -140,25 +142,24 @@ struct ScriptCommandsEndToEndTests {
             #expect(["added", "removed", "status"].contains(object["event"] as? String ?? ""))
         }
         #expect(lines.contains { field($0, "event") == "status" })
-        expectNoPassword(command.stdout + command.stderr)
+        expectNoPassword(command.out + command.err)
     }
 
     @Test func eventsTextLines() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 3_000)
+        let simulator = try await SimulatorProcess.demo(speed: 3_000)
         defer { simulator.stop() }
-        let command = try CommandRun(
-            binary: binary, ["events", "--interval", "0.3", "--endpoint", simulator.url.absoluteString],
-            environment: simulator.environment)
-        #expect(await command.waitUntil(timeout: 60) { command.stdout.contains(" → ") })
-        command.interrupt()
-        #expect(await command.finish(timeout: 10) == 0)
-        let change = try #require(command.stdout.split(separator: "\n").first { $0.contains(" → ") })
+        let command = try RunningCommand(
+            ["events", "--interval", "0.3", "--endpoint", simulator.url.absoluteString], environment: simulator.environment)
+        #expect(try await OffPool.run { command.waitFor(60) { out, _ in out.contains(" → ") } })
+        command.signal(SIGINT)
+        #expect(try await OffPool.run { command.finish(within: 10) } == 0)
+        let change = try #require(command.out.split(separator: "\n").first { $0.contains(" → ") })
         // "2026-…Z  default  NAME (ID)  OLD → NEW"
         #expect(change.hasPrefix("20") && change.contains("Z  default  "))
     }
 
     @Test func showTableAndJSONWithoutPasswords() async throws {
-        let simulator = try await SimulatorProcess.start(binary: binary, speed: 1)
+        let simulator = try await SimulatorProcess.demo(speed: 1)
         defer { simulator.stop() }
         let all = try await tasks(simulator)
         let failed = try first(all, status: "FAILED")
@@ -183,7 +184,7 @@ struct ScriptCommandsEndToEndTests {
         #expect((object["logs"] as? [String: Any])?["offered"] as? Bool == true)
         expectNoPassword(out + err)
         // A cloud without the logs call (404): said quietly.
-        try await simulator.setFaults(["404/logs"])
+        try simulator.setFaults(["404/logs"])
         (status, out, _) = try await run(["show", failed], simulator: simulator)
         #expect(status == 0)
         #expect(out.contains("  logs not offered by this cloud"))

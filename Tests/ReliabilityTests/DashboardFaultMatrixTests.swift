@@ -9,7 +9,7 @@ import Testing
 /// never reach the screen or the log file.
 @Suite(
     "Fault matrix: dashboard",
-    .enabled(if: TmuxSession.isAvailable && ReliabilityKit.binary() != nil))
+    .requires(.dcswatch, .tmux))
 struct DashboardFaultMatrixTests {
     /// Long enough for a failing refresh: 4 attempts of 1 s plus 1 + 2 + 4 s of backoff, on a busy machine.
     static let faultTimeout: TimeInterval = 45
@@ -25,7 +25,7 @@ struct DashboardFaultMatrixTests {
 
     @Test(arguments: FaultCase.all)
     func dashboardUnderFault(_ fault: FaultCase) async throws {
-        let seen = try await OffPool.run { try Self.observe(fault) }
+        let seen = try await ReliabilityKit.gated { try await Self.observe(fault) }
         if fault.dashboardBanner {
             let screen = try #require(seen.banner)
             // The last good data stays. `emptypage` may start in the middle of a listing: the client
@@ -55,51 +55,47 @@ struct DashboardFaultMatrixTests {
         LeakScan.expectClean(Data(screens.utf8) + seen.log, passwords: seen.passwords, context: "dashboard \(fault.rule)")
     }
 
-    /// Drives one fault through tmux; blocking, so it runs off the concurrency pool.
-    static func observe(_ fault: FaultCase) throws -> Observed {
-        try ReliabilityKit.gated { try observeUngated(fault) }
-    }
-
-    private static func observeUngated(_ fault: FaultCase) throws -> Observed {
-        let simulator = try SimulatorProcess()
+    /// Drives one fault through tmux.
+    static func observe(_ fault: FaultCase) async throws -> Observed {
+        let simulator = try await ReliabilityKit.simulator()
         defer { simulator.stop() }
         let directory = try ReliabilityKit.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let logFile = directory.appendingPathComponent("dcswatch.log").path
         let script = try writeLaunchScript(in: directory, endpoint: simulator.url, extra: ["--log-file", logFile])
-        let session = try TmuxSession(columns: 160, rows: 30)
-        try session.typeLine("clear; sh \(script); echo EXITED=$?")
-        try session.waitFor("first data", timeout: 30) { $0.contains("40 tasks") && $0.contains("updated") }
+        let session = try await TmuxSession.start(columns: 160, rows: 30)
+        try await session.typeLine("clear; sh \(script); echo EXITED=$?")
+        try await session.waitFor("first data", timeout: 30) { $0.contains("40 tasks") && $0.contains("updated") }
 
         var seen = Observed(passwords: simulator.passwords)
         try simulator.setFaults([fault.rule])
         if fault.dashboardBanner {
-            seen.banner = try session.waitFor("the stale banner for \(fault.rule)", timeout: faultTimeout) {
+            seen.banner = try await session.waitFor("the stale banner for \(fault.rule)", timeout: faultTimeout) {
                 $0.contains("STALE")
             }
         } else {
             // Several refreshes under the fault (0.2 s apart): still running, no banner.
             let until = Date().addingTimeInterval(3)
             while Date() < until {
-                let screen = try session.screen()
+                let screen = try await session.screen()
                 seen.screensUnderFault.append(screen)
                 if screen.contains("STALE") { seen.banner = screen }
-                usleep(250_000)
+                try await Task.sleep(nanoseconds: 250_000_000)
             }
         }
         try simulator.setFaults([])
-        try session.waitFor("recovery after clearing \(fault.rule)", timeout: faultTimeout) {
+        try await session.waitFor("recovery after clearing \(fault.rule)", timeout: faultTimeout) {
             !$0.contains("STALE") && $0.contains("40 tasks") && $0.contains("updated")
         }
-        try session.keys("q")
-        seen.recovered = try session.waitFor("exit 0", timeout: 10) { $0.contains("EXITED=") }
+        try await session.keys("q")
+        seen.recovered = try await session.waitFor("exit 0", timeout: 10) { $0.contains("EXITED=") }
         seen.log = (try? Data(contentsOf: URL(fileURLWithPath: logFile))) ?? Data()
         return seen
     }
 
     /// A shell script that exports our keys and runs the dashboard (keeps the keys off the screen).
     static func writeLaunchScript(in directory: URL, endpoint: URL, extra: [String] = []) throws -> String {
-        guard let binary = ReliabilityKit.binary()?.path else { throw TestProcessError("build dcswatch first") }
+        let binary = try DCSWatchBinary.path()
         let config = try ReliabilityKit.writeConfig(in: directory, endpoint: endpoint)
         let exports = ReliabilityKit.credentialEnvironment.map { "export \($0.key)='\($0.value)'" }.joined(separator: "\n")
         let arguments = (["watch", "--config", config, "--interval", "0.2", "--request-timeout", "1"] + extra)

@@ -8,7 +8,7 @@ import Testing
 /// (list, detail pane, full detail) and by `list`'s table carry none of it, and no secret.
 @Suite(
     "Hostile text on the terminal",
-    .enabled(if: ReliabilityKit.hasPython && ReliabilityKit.binary() != nil))
+    .requires(.dcswatch, .python3))
 struct HostileTextTests {
     /// Keys that visit several tasks' details: Enter (full detail), back, down, Enter again.
     static let browse: [PtyProbe.Step] = [

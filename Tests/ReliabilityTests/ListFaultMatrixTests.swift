@@ -5,7 +5,7 @@ import Testing
 /// `dcswatch list` as a subprocess against the simulator (another subprocess) with each fault in
 /// force from the start: the exit status, the message, the tasks printed, no secret and no raw control
 /// byte anywhere, and no hang beyond the configured timeouts.
-@Suite("Fault matrix: list", .enabled(if: ReliabilityKit.binary() != nil))
+@Suite("Fault matrix: list", .requires(.dcswatch))
 struct ListFaultMatrixTests {
     /// Upper bound for one run: 4 attempts of `--request-timeout 1` plus backoffs of 1 + 2 + 4 s.
     static let deadline: TimeInterval = 25
@@ -14,7 +14,7 @@ struct ListFaultMatrixTests {
     func listUnderFault(_ fault: FaultCase) async throws {
         let run = try await OffPool.run {
             try ReliabilityKit.gated {
-                let simulator = try SimulatorProcess(faults: [fault.rule])
+                let simulator = try ReliabilityKit.startSimulator(faults: [fault.rule])
                 defer { simulator.stop() }
                 let directory = try ReliabilityKit.scratch()
                 defer { try? FileManager.default.removeItem(at: directory) }

@@ -62,7 +62,7 @@ struct PtyProbe {
         _ arguments: [String], environment: [String: String], steps: [Step], ignoreHangUp: Bool = false,
         columns: Int = 100, rows: Int = 30
     ) throws -> Result {
-        guard let binary = ReliabilityKit.binary() else { throw TestProcessError("build dcswatch first (swift build)") }
+        let binary = try DCSWatchBinary.path()
         let directory = try ReliabilityKit.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
         let specPath = directory.appendingPathComponent("spec.json")
@@ -70,7 +70,7 @@ struct PtyProbe {
         var env = ["PATH": "/usr/bin:/bin", "HOME": directory.path, "XDG_CONFIG_HOME": directory.path, "LANG": "C.UTF-8"]
         env.merge(environment) { $1 }
         let spec: [String: Any] = [
-            "argv": [binary.path] + arguments, "env": env, "cols": columns, "rows": rows, "ignore_hup": ignoreHangUp,
+            "argv": [binary] + arguments, "env": env, "cols": columns, "rows": rows, "ignore_hup": ignoreHangUp,
             "raw_out": rawPath.path, "steps": steps.map(\.json),
         ]
         try JSONSerialization.data(withJSONObject: spec).write(to: specPath)
@@ -80,7 +80,7 @@ struct PtyProbe {
             ["/usr/bin/python3", ReliabilityKit.probeScript(), specPath.path], environment: ["PATH": "/usr/bin:/bin"],
             stdout: outPath.path, stderr: errPath.path)
         guard probe.wait() == 0 else {
-            throw TestProcessError(
+            throw TestFailure(
                 "the pty probe failed: \(String(decoding: (try? Data(contentsOf: errPath)) ?? Data(), as: UTF8.self))")
         }
         let output = try Data(contentsOf: outPath)

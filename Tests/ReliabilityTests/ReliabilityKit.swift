@@ -2,7 +2,7 @@ import DCSSimulator
 import DCSTestSupport
 import Foundation
 
-/// Shared helpers of the reliability suite (issue 7): the built binary, a simulator on 127.0.0.1 with
+/// Shared helpers of the reliability suite (issue 7): a simulator on 127.0.0.1 with
 /// keys of our own (so leaks can be searched for), subprocess runs, and the Python pty probe. The
 /// helpers throw rather than record issues: they run on threads of their own (`OffPool.run`).
 enum ReliabilityKit {
@@ -18,28 +18,9 @@ enum ReliabilityKit {
         ]
     }
 
-    /// The `dcswatch` executable built next to the tests, else `.build/debug/dcswatch`.
-    static func binary(filePath: String = #filePath) -> URL? {
-        var candidates: [URL] = []
-        for bundle in Bundle.allBundles where bundle.bundlePath.hasSuffix(".xctest") {
-            candidates.append(bundle.bundleURL.deletingLastPathComponent().appendingPathComponent("dcswatch"))
-        }
-        candidates.append(
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dcswatch"))
-        let root = URL(fileURLWithPath: filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent()
-        candidates.append(root.appendingPathComponent(".build/debug/dcswatch"))
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }
-
     /// The pty probe script, from the source tree.
     static func probeScript(filePath: String = #filePath) -> String {
         URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Python/ptyprobe.py").path
-    }
-
-    /// True when python3 can run the probe.
-    static var hasPython: Bool {
-        FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
     }
 
     /// A scratch directory removed by the caller.
@@ -75,18 +56,10 @@ struct ProcessRun {
 extension ReliabilityKit {
     /// Runs `dcswatch` with `arguments` in a clean environment (no credentials of the machine leak in).
     static func run(_ arguments: [String], environment: [String: String] = credentialEnvironment) throws -> ProcessRun {
-        guard let executable = Self.binary() else { throw TestProcessError("build dcswatch first (swift build)") }
-        let home = try scratch()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let outFile = home.appendingPathComponent("out")
-        let errFile = home.appendingPathComponent("err")
-        let environment = ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.path].merging(environment) { $1 }
-        let started = Date()
-        let child = try ChildProcess(
-            [executable.path] + arguments, environment: environment, stdout: outFile.path, stderr: errFile.path)
-        let status = child.wait()
+        let command = try RunningCommand(arguments, environment: environment)
+        let status = command.finish(within: ChildProcess.defaultDeadline) ?? 128 + SIGKILL
         return ProcessRun(
-            status: status, stdout: try Data(contentsOf: outFile), stderr: try Data(contentsOf: errFile),
-            seconds: Date().timeIntervalSince(started))
+            status: status, stdout: command.stdout, stderr: command.stderr, seconds: command.exitSeconds ?? 0)
     }
+
 }

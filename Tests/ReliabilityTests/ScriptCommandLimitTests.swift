@@ -9,7 +9,7 @@ import Testing
 /// The limits of the script commands while the API never answers or answers hostile text: `wait`
 /// ends at its `--timeout` (exit 3) even with a request hanging, `events` ends at once on SIGINT
 /// during a hang, and neither writes the simulator's hostile names raw (text) or unescaped (NDJSON).
-@Suite("Script commands: timeouts and hostile text", .enabled(if: ReliabilityKit.binary() != nil))
+@Suite("Script commands: timeouts and hostile text", .requires(.dcswatch))
 struct ScriptCommandLimitTests {
     @Test func waitEndsAtItsTimeoutWhileRequestsHang() async throws {
         let (status, seconds, err) = try await Self.scenario(
@@ -46,7 +46,7 @@ struct ScriptCommandLimitTests {
             faults: ["hostile"], ["events", "--output", format, "--interval", "0.5", "--request-timeout", "1"]
         ) { events, simulator in
             guard events.waitFor(30, { $1.contains("watching 40 tasks") }) else {
-                throw TestProcessError("events: no baseline: \(events.err.suffix(400))")
+                throw TestFailure("events: no baseline: \(events.err.suffix(400))")
             }
             for task in simulator.tasksAndStatuses.prefix(20) {
                 try simulator.setStatus(task.status == "FAILED" ? "SUCCESS" : "FAILED", of: task.id)
@@ -76,7 +76,7 @@ struct ScriptCommandLimitTests {
     ) async throws -> T {
         try await OffPool.run {
             try ReliabilityKit.gated {
-                let simulator = try SimulatorProcess(faults: faults)
+                let simulator = try ReliabilityKit.startSimulator(faults: faults)
                 defer { simulator.stop() }
                 let directory = try ReliabilityKit.scratch()
                 defer { try? FileManager.default.removeItem(at: directory) }

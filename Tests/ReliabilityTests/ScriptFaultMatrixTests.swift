@@ -13,7 +13,7 @@ import Testing
 /// on SIGTERM. `wait` on a task that has succeeded starts under the fault: it retries or keeps
 /// waiting as `FaultCase.waitOutcome` says, and exits 0 once the fault clears. Neither hangs, crashes,
 /// writes a raw control byte or shows a secret.
-@Suite("Fault matrix: wait and events", .enabled(if: ReliabilityKit.binary() != nil))
+@Suite("Fault matrix: wait and events", .requires(.dcswatch))
 struct ScriptFaultMatrixTests {
     /// Long enough for a failing refresh: 4 attempts of 1 s plus 1 + 2 + 4 s of backoff, on a busy machine.
     static let faultTimeout: TimeInterval = 45
@@ -103,7 +103,7 @@ struct ScriptFaultMatrixTests {
 
     /// Drives one fault through both commands; blocking.
     static func observe(_ fault: FaultCase) throws -> Observed {
-        let simulator = try SimulatorProcess()
+        let simulator = try ReliabilityKit.startSimulator()
         defer { simulator.stop() }
         let directory = try ReliabilityKit.scratch()
         defer { try? FileManager.default.removeItem(at: directory) }
@@ -112,7 +112,7 @@ struct ScriptFaultMatrixTests {
 
         let events = try RunningCommand(["events"] + options(config: config))
         guard events.waitFor(30, { $1.contains("watching 40 tasks") }) else {
-            throw TestProcessError("events: no baseline: \(events.err.suffix(400))")
+            throw TestFailure("events: no baseline: \(events.err.suffix(400))")
         }
         try simulator.setFaults([fault.rule])
         let wait = try RunningCommand(["wait", succeededTaskID, "--timeout", "120s"] + options(config: config))

@@ -4,7 +4,7 @@ import Testing
 
 /// AK, SK, tokens, passwords and the Authorization header never reach stdout, stderr, logs or
 /// error messages, on success and on every kind of failure; `debug sign` shows only the masked AK.
-@Suite("Secrets", .enabled(if: ReliabilityKit.binary() != nil))
+@Suite("Secrets", .requires(.dcswatch))
 struct SecretsTests {
     /// The prefix of every token the simulator's IAM issues.
     static let tokenMarker = "MIIsim"

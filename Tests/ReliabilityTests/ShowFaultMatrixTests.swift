@@ -6,7 +6,7 @@ import Testing
 /// within the timeouts without a crash, fails (exit 1) on the faults that break a call, succeeds when
 /// the call is slow but answers, and its raw output holds no hostile byte, no secret and none of the
 /// passwords the detail call returns.
-@Suite("Fault matrix: show", .enabled(if: ReliabilityKit.hasPython && ReliabilityKit.binary() != nil))
+@Suite("Fault matrix: show", .requires(.dcswatch, .python3))
 struct ShowFaultMatrixTests {
     /// A task the simulator (seed 1, 40 tasks) has: the scenario is a function of the seed.
     static let taskID = SimulatorRouter(configuration: SimulatorConfiguration(taskCount: 40)).snapshots().first?.task.id ?? ""

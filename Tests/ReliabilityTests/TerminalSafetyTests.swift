@@ -7,7 +7,7 @@ import Testing
 /// alternate screen left and the cursor shown, and the program must end promptly without spinning.
 @Suite(
     "Terminal safety",
-    .enabled(if: ReliabilityKit.hasPython && ReliabilityKit.binary() != nil))
+    .requires(.dcswatch, .python3))
 struct TerminalSafetyTests {
     /// Bytes of xterm-256color's rmcup and cnorm that must follow the program's last smcup.
     static let leaveAlternateScreen = Array("\u{1B}[?1049l".utf8)

@@ -29,6 +29,8 @@ public enum ConfigError: UserFacingError, Hashable {
     case invalidRegion(value: String, source: String)
     /// `OS_CLOUD` names a cloud that no clouds.yaml holds.
     case cloudNotFound(name: String, searched: [String])
+    /// A clouds.yaml that YAML cannot read, or a used key of the wrong shape; `line` is 1-based.
+    case invalidYAML(path: String, line: Int?, detail: String)
 
     /// One line: what is wrong, where, and how to fix it.
     public var userMessage: String {
@@ -72,6 +74,10 @@ public enum ConfigError: UserFacingError, Hashable {
         case .cloudNotFound(let name, let searched):
             return "OS_CLOUD=\(q(name)) but no clouds.yaml defines it (searched \(searched.joined(separator: ", "))) — "
                 + "check OS_CLOUD or the clouds: section"
+        case .invalidYAML(let path, let line, let detail):
+            let place = line.map { " at line \($0)" } ?? ""
+            return "\(q(path))\(place) is not a clouds.yaml dcswatch can read (\(SafeText.line(detail, limit: 160))) — "
+                + "fix that line, or unset OS_CLOUD"
         }
     }
 

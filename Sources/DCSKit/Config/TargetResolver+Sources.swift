@@ -111,26 +111,26 @@ extension TargetResolver {
         ]
         for path in paths {
             guard let data = loader.readFile(path) else { continue }
-            guard let cloud = SimpleYAML.parse(String(decoding: data, as: UTF8.self))["clouds"]?[cloudName] else { continue }
-            let authNode = cloud["auth"]
+            let text = String(decoding: data, as: UTF8.self)
+            guard let (cloud, authKeys) = try CloudsYAML.cloud(named: cloudName, in: text, path: path) else { continue }
             func field(_ key: String) -> String? {
-                let text = cloud[key]?.scalar ?? authNode?[key]?.scalar
+                let text = cloud[key] ?? authKeys[key]
                 return text?.isEmpty == false ? text : nil
             }
+            func authField(_ key: String) -> String? { authKeys[key].flatMap { $0.isEmpty ? nil : $0 } }
             var auth: TargetAuth?
             if let ak = field("ak") ?? field("access_key") {
                 guard let sk = field("sk") ?? field("secret_key") else {
                     throw ConfigError.incompleteCredential(source: "\(path) (cloud \(cloudName))", present: "ak", missing: "sk")
                 }
                 auth = .signing(SigningCredentials(accessKey: ak, secretKey: sk, securityToken: field("security_token")))
-            } else if let user = authNode?["username"]?.scalar, !user.isEmpty {
-                guard let password = authNode?["password"]?.scalar, !password.isEmpty else {
+            } else if let user = authField("username") {
+                guard let password = authField("password") else {
                     throw ConfigError.incompleteCredential(
                         source: "\(path) (cloud \(cloudName))", present: "auth.username", missing: "auth.password")
                 }
                 let domain =
-                    authNode?["user_domain_name"]?.scalar ?? authNode?["domain_name"]?.scalar
-                    ?? authNode?["project_domain_name"]?.scalar ?? user
+                    authField("user_domain_name") ?? authField("domain_name") ?? authField("project_domain_name") ?? user
                 auth = .password(PasswordIdentity(userName: user, password: password, domainName: domain))
             }
             if auth != nil, let mode = loader.fileMode(path), mode & 0o044 != 0 {
@@ -138,7 +138,7 @@ extension TargetResolver {
             }
             return AmbientSource(
                 name: "\(path) (cloud \(cloudName))", auth: auth, projectID: field("project_id"),
-                region: cloud["region_name"]?.scalar, iamEndpoint: authNode?["auth_url"]?.scalar.flatMap(URL.init(string:)))
+                region: cloud["region_name"], iamEndpoint: authField("auth_url").flatMap(URL.init(string:)))
         }
         throw ConfigError.cloudNotFound(name: cloudName, searched: paths)
     }

@@ -42,9 +42,9 @@ public final class ChildProcess: @unchecked Sendable {
         } else {
             posix_spawn_file_actions_adddup2(&actions, 1, 2)
         }
-        guard Self.closeFrom(&actions, 3) == 0 else { throw TestProcessError("posix_spawn cannot close descriptors") }
+        guard Self.closeFrom(&actions, 3) == 0 else { throw TestFailure("posix_spawn cannot close descriptors") }
         if let directory {
-            guard Self.changeDirectory(&actions, directory) == 0 else { throw TestProcessError("cannot use \(directory)") }
+            guard Self.changeDirectory(&actions, directory) == 0 else { throw TestFailure("cannot use \(directory)") }
         }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -66,7 +66,7 @@ public final class ChildProcess: @unchecked Sendable {
             searchPath
             ? posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
             : posix_spawn(&pid, arguments[0], &actions, &attributes, argv, envp)
-        guard status == 0 else { throw TestProcessError("cannot run \(arguments[0]): error \(status)") }
+        guard status == 0 else { throw TestFailure("cannot run \(arguments[0]): error \(status)") }
         self.pid = pid
         self.command = arguments.prefix(3).joined(separator: " ")
     }

@@ -4,34 +4,17 @@ import Foundation
 import Testing
 
 /// Runs the built `dcswatch` binary as a subprocess against a scripted server on 127.0.0.1.
-@Suite struct ListCommandProcessTests {
+@Suite(.requires(.dcswatch)) struct ListCommandProcessTests {
     struct Run {
         let status: Int32
         let stdout: String
         let stderr: String
     }
 
-    /// `dcswatch` next to the test bundle (`.build/<triple>/debug/`), else `.build/debug/dcswatch`.
-    static func binary() throws -> URL {
-        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("dcswatch")
-        if FileManager.default.isExecutableFile(atPath: beside.path) { return beside }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent()
-        let fallback = root.appendingPathComponent(".build/debug/dcswatch")
-        try #require(FileManager.default.isExecutableFile(atPath: fallback.path), "build dcswatch first (swift build)")
-        return fallback
-    }
-
     static func run(_ arguments: [String], environment: [String: String]) throws -> Run {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-home-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: home) }
-        // A clean environment: no credentials of the machine running the tests leak in.
-        let run = try ChildProcess.capture(
-            [try binary().path] + arguments,
-            environment: ["PATH": "/usr/bin:/bin", "HOME": home.path, "XDG_CONFIG_HOME": home.path].merging(environment) { $1 },
-            directory: home.path)
-        return Run(status: run.status, stdout: run.out, stderr: run.err)
+        let command = try RunningCommand(arguments, environment: environment)
+        let status = command.finish(within: ChildProcess.defaultDeadline) ?? 128 + SIGKILL
+        return Run(status: status, stdout: command.out, stderr: command.err)
     }
 
     static let credentials = [

@@ -71,9 +71,24 @@ struct TaskQueryTests {
         }
     }
 
-    @Test func hostileInputNeverTraps() {
-        for text in [":", "::::", "status::", ":status", "\u{0}", String(repeating: "status:x ", count: 200), "é:é"] {
-            _ = TaskQuery.parse(text)
+    @Test func hostileInputIsReadAsTermsOrAnError() {
+        func terms(_ words: String...) -> Result<TaskQuery, QueryError> {
+            var query = TaskQuery()
+            query.terms = words
+            return .success(query)
+        }
+        let cases: [(text: String, expected: Result<TaskQuery, QueryError>)] = [
+            (":", terms(":")), ("::::", terms("::::")), (":status", terms(":status")), ("\u{0}", terms("\u{0}")),
+            ("é:é", terms("é:é")), ("status::", .failure(.unknownStatus(":"))),
+            (String(repeating: "status:x ", count: 200), .failure(.unknownStatus("x"))),
+            ("type:\u{1B}[2J", .failure(.unknownType("\u{1B}[2J"))),
+        ]
+        for (text, expected) in cases {
+            let result = TaskQuery.parse(text)
+            #expect(result == expected, "\(text.debugDescription)")
+            if case .failure(let error) = result {
+                #expect(!error.userMessage.unicodeScalars.contains { $0.properties.generalCategory == .control })
+            }
         }
     }
 }

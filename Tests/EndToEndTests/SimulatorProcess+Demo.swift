@@ -1,0 +1,21 @@
+import DCSSimulator
+import DCSTestSupport
+import Foundation
+
+extension SimulatorProcess {
+    /// The simulator with the demo keys (seed 1, 40 tasks) at `speed` times real time.
+    static func demo(speed: Double) async throws -> SimulatorProcess {
+        try await start(
+            accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey,
+            arguments: ["--speed", String(speed), "--seed", "1"])
+    }
+
+    /// The environment that points dcswatch at this simulator with the demo keys.
+    var environment: [String: String] {
+        [
+            "HUAWEICLOUD_SDK_AK": SimulatorConfiguration.demoAccessKey,
+            "HUAWEICLOUD_SDK_SK": SimulatorConfiguration.demoSecretKey,
+            "HUAWEICLOUD_SDK_PROJECT_ID": SimulatorConfiguration.demoProjectID,
+        ]
+    }
+}
