@@ -54,9 +54,16 @@ final class ConcurrencyMeter: @unchecked Sendable {
     private var current = 0
     private var throttled = false
     private var drained = false
-    private(set) var peakBefore = 0
-    private(set) var peakAfter = 0
-    private(set) var arrivalsAfter = 0
+    private var before = 0
+    private var after = 0
+    private var lateArrivals = 0
+
+    /// The most requests at once before the throttling answer.
+    var peakBefore: Int { condition.withLock { before } }
+    /// The most requests at once after it, once the ones then in flight had finished.
+    var peakAfter: Int { condition.withLock { after } }
+    /// How many requests arrived in that second part.
+    var arrivalsAfter: Int { condition.withLock { lateArrivals } }
 
     init(holdUntil: Int) {
         self.holdUntil = holdUntil
@@ -69,16 +76,16 @@ final class ConcurrencyMeter: @unchecked Sendable {
         current += 1
         condition.broadcast()
         if drained {
-            arrivalsAfter += 1
-            peakAfter = max(peakAfter, current)
+            lateArrivals += 1
+            after = max(after, current)
             // A second request arriving meanwhile records the overlap itself.
             _ = condition.wait(until: Date().addingTimeInterval(0.05))
             return false
         }
         guard !throttled else { return false }
-        peakBefore = max(peakBefore, current)
+        before = max(before, current)
         let deadline = Date().addingTimeInterval(5)
-        while peakBefore < holdUntil, condition.wait(until: deadline) { peakBefore = max(peakBefore, current) }
+        while before < holdUntil, condition.wait(until: deadline) { before = max(before, current) }
         return true
     }
 
