@@ -53,7 +53,8 @@ struct LatencyTests {
         await server.stop()
         #expect(one >= .seconds(latency))
         #expect(eight >= .seconds(latency))
-        // One behind another they would take 1.6 s; half of that leaves room for a loaded machine.
-        #expect(eight < .seconds(8 * latency / 2), "8 requests at once took \(eight)")
+        // One behind another they cannot take less than 1.6 s; at once they take about 0.2 s, and up to
+        // 1.1 s was seen on a 2-core machine running the whole suite in parallel beside other builds.
+        #expect(eight < .seconds(8 * latency * 0.75), "8 requests at once took \(eight)")
     }
 }
