@@ -26,12 +26,9 @@ let package = Package(
         ),
         // glibc's mallopt for the executable's start-up memory settings (not in Swift's Glibc module).
         .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
-        // libcurl's easy interface, loaded with dlopen: no libcurl headers needed to build (DECISIONS.md, session 6).
-        .target(name: "CLibcurl", linkerSettings: [.linkedLibrary("dl", .when(platforms: [.linux]))]),
         .target(
             name: "DCSKit",
             dependencies: [
-                "CLibcurl",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Logging", package: "swift-log"),
                 // clouds.yaml is read with Yams: merge keys, anchors, escapes, block scalars (DECISIONS.md, session 7).

@@ -37,6 +37,9 @@ public struct SimulatorConfiguration: Sendable {
     public var iamDomain: String
     /// Faults switched on from the start.
     public var faults: [FaultRule]
+    /// Seconds every API request (DCS and IAM, not `/_sim`) waits before it is answered: a cloud-like
+    /// round trip on 127.0.0.1 (`--latency`, issue 15). The wait is `sleep`, so other connections go on.
+    public var latency: TimeInterval
     /// The simulator's clock: scenario time, signature skew, token expiry and fault windows all read it.
     public var now: @Sendable () -> Date
     /// How the router waits for latency and hang faults; tests inject a recorder so nothing sleeps.
@@ -58,6 +61,7 @@ public struct SimulatorConfiguration: Sendable {
         iamPassword: String = SimulatorConfiguration.demoIAMPassword,
         iamDomain: String = SimulatorConfiguration.demoIAMDomain,
         faults: [FaultRule] = [],
+        latency: TimeInterval = 0,
         now: @escaping @Sendable () -> Date = Date.init,
         sleep: @escaping @Sendable (TimeInterval) async -> Void = SimulatorConfiguration.taskSleep,
         hangWaitsInProcess: Bool = false
@@ -73,6 +77,7 @@ public struct SimulatorConfiguration: Sendable {
         self.iamPassword = iamPassword
         self.iamDomain = iamDomain
         self.faults = faults
+        self.latency = max(latency, 0)
         self.now = now
         self.sleep = sleep
         self.hangWaitsInProcess = hangWaitsInProcess

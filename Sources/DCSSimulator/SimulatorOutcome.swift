@@ -13,7 +13,7 @@ public struct SimulatorOutcome: Sendable {
         case hang(seconds: TimeInterval)
     }
 
-    /// Seconds to wait first (latency faults).
+    /// Seconds to wait first (`SimulatorConfiguration.latency` and latency faults).
     public let delay: TimeInterval
     /// What happens after the delay.
     public let action: Action

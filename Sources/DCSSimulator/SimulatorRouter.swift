@@ -98,7 +98,7 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
                 delay: 0, action: .respond(stamped(control(call, request), requestID)), requestID: requestID)
         }
         let kinds = activeFaults(scope: scope, now: now, transportFaults: transportFaults)
-        let delay = kinds.reduce(0.0) { total, kind in
+        let delay = kinds.reduce(configuration.latency) { total, kind in
             if case .latency(let seconds) = kind { return total + seconds }
             return total
         }

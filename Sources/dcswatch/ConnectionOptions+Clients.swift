@@ -29,8 +29,7 @@ extension ConnectionOptions {
         let config = try loader.load(configPath: config)
         let resolution = try TargetResolver(loader: loader).resolve(config: config, overrides: overrides)
         let timeout = requestTimeout ?? 30
-        let (transport, fallback) = LiveTransport.make(httpClient, connectTimeout: min(10, timeout), requestTimeout: timeout)
-        if let fallback { logger.warning("\(fallback)") }
+        let transport = URLSessionTransport(connectTimeout: min(10, timeout), requestTimeout: timeout)
         var clients: [DCSClient] = []
         for target in resolution.targets {
             var notify: (@Sendable (RetryNotice) -> Void)?
@@ -41,7 +40,8 @@ extension ConnectionOptions {
             let options = ClientOptions(
                 pageSize: config.pageSize ?? 1000, connectTimeout: min(10, timeout), requestTimeout: timeout,
                 remembersListings: !oneShot, onRetry: notify)
-            clients.append(DCSClient(target: target, transport: transport, options: options, logger: logger))
+            clients.append(
+                DCSClient(target: target, transport: transport, options: options, now: LiveClock.now, logger: logger))
         }
         return TargetConnections(config: config, clients: clients, warnings: resolution.warnings)
     }

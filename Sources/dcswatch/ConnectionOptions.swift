@@ -43,13 +43,6 @@ struct ConnectionOptions: ParsableArguments {
         help: ArgumentHelp("Seconds one request may take (default 30).", valueName: "seconds"))
     var requestTimeout: Double?
 
-    @Option(
-        name: .customLong("http-client"),
-        help: ArgumentHelp(
-            "HTTP client: curl (libcurl, the default) or urlsession (Foundation's; more CPU per refresh).",
-            valueName: "client"))
-    var httpClient: HTTPClientKind = .curl
-
     func validate() throws {
         if let endpoint, Self.parseEndpoint(endpoint) == nil {
             throw ValidationError("--endpoint must be an http(s) URL such as https://dcs.eu-de.otc.t-systems.com")
@@ -77,6 +70,3 @@ struct ConnectionOptions: ParsableArguments {
         return url
     }
 }
-
-/// `--http-client curl|urlsession`.
-extension HTTPClientKind: ExpressibleByArgument {}

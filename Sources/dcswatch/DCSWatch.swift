@@ -35,3 +35,10 @@ struct DCSWatch: AsyncParsableCommand {
         }
     }
 }
+
+/// The process's one wall clock: every `now` the commands hand to DCSKit (which never reads `Date()`
+/// itself) and every time a command reads for itself, so there is one place that says what "now" is.
+enum LiveClock {
+    /// The current date by the system clock.
+    static let now: @Sendable () -> Date = { Date() }
+}

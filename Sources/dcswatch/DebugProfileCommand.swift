@@ -29,7 +29,7 @@ struct DebugProfileCommand: AsyncParsableCommand {
         let wanted = Set(stages.split(separator: ",").map(String.init))
         let remote = endpoint.flatMap { URL(string: $0) }
         let transport: any HTTPTransport =
-            remote.map { _ in LiveTransport.make().transport }
+            remote.map { _ in URLSessionTransport() }
             ?? SimulatorRouter(configuration: SimulatorConfiguration(taskCount: tasks, seed: 7, speed: 0))
         let target = ResolvedTarget(
             name: "sim", endpoint: remote ?? URL(string: "http://127.0.0.1:1") ?? URL(fileURLWithPath: "/"),
@@ -37,7 +37,7 @@ struct DebugProfileCommand: AsyncParsableCommand {
             auth: .signing(
                 SigningCredentials(
                     accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey)))
-        let client = DCSClient(target: target, transport: transport)
+        let client = DCSClient(target: target, transport: transport, now: LiveClock.now)
         report("start", seconds: 0)
         var clock = DispatchTime.now().uptimeNanoseconds
         func lap() -> Double {
@@ -89,7 +89,7 @@ struct DebugProfileCommand: AsyncParsableCommand {
     /// The dashboard's frames at 120×40, as an idle dashboard draws them: once a second, one second
     /// apart, nothing else changed (issue 6: idle CPU). Reports the median and the worst frame.
     private func renderFrames(_ collection: TaskCollection) {
-        let start = Date()
+        let start = LiveClock.now()
         let snapshot = DCSKit.TaskSnapshot(targets: [TargetSnapshot(name: "sim", tasks: collection.tasks, fetchedAt: start)])
         var state = DashboardState(
             snapshot: snapshot, interval: 2, size: TerminalSize(columns: 120, rows: 40), now: start)

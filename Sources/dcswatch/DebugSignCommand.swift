@@ -49,7 +49,7 @@ struct DebugSignCommand: AsyncParsableCommand {
         }
         guard let requestURL = ConnectionOptions.parseEndpoint(url) else { throw ExitCode(2) }
         let headers = HTTPHeaders(header.compactMap(Self.parseHeader))
-        let signingDate = date.flatMap(RequestSigner.parseSDKDate) ?? Date()
+        let signingDate = date.flatMap(RequestSigner.parseSDKDate) ?? LiveClock.now()
         let result = RequestSigner(credentials: signing.credentials, projectID: signing.projectID)
             .sign(
                 HTTPRequest(method: method.uppercased(), url: requestURL, headers: headers, body: Data(body.utf8)),

@@ -49,7 +49,8 @@ struct EventsCommand: AsyncParsableCommand {
         let (stream, continuation) = AsyncStream.makeStream(of: Input.self)
         let monitor = TaskMonitor(
             targets: connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) },
-            ticker: DispatchRefreshTicker(), interval: interval ?? connections.config.refreshIntervalSeconds ?? 10
+            ticker: DispatchRefreshTicker(), interval: interval ?? connections.config.refreshIntervalSeconds ?? 10,
+            now: LiveClock.now
         ) { continuation.yield(.monitor($0)) }
         let signals = StopSignals { continuation.yield(.signalled($0)) }
         monitor.start()
@@ -64,7 +65,7 @@ struct EventsCommand: AsyncParsableCommand {
             case .monitor(.refreshed(let target, let snapshot, let diff)):
                 // Issue 7: after "(retrying)" lines, say that the fault cleared, or the last word on stderr is a failure.
                 if failing.remove(target) != nil { printError("dcswatch: \(SafeText.line(target, limit: 60)): recovered") }
-                let fetched = snapshot.targets.first { $0.name == target }?.fetchedAt ?? Date()
+                let fetched = snapshot.targets.first { $0.name == target }?.fetchedAt ?? LiveClock.now()
                 let baseline = !log.hasBaseline(target)
                 for event in log.record(target: target, diff: diff, at: fetched) {
                     StandardOutput.writeLine(output == .ndjson ? event.jsonLine() : event.textLine())

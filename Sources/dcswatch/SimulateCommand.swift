@@ -33,6 +33,13 @@ struct SimulateCommand: AsyncParsableCommand {
     @Option(name: .long, help: "How much faster than real time migrations progress (0 freezes them).")
     var speed: Double = 1
 
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Extra seconds before every API answer, a cloud-like round trip (e.g. 0.05); other connections go on.",
+            valueName: "seconds"))
+    var latency: Double = 0
+
     @Option(name: .long, help: "Fault to inject, e.g. 500@every:3 or hang@window:10s-20s (repeatable).")
     var fault: [String] = []
 
@@ -50,6 +57,9 @@ struct SimulateCommand: AsyncParsableCommand {
         guard speed >= 0, speed <= 100_000, speed.isFinite else {
             throw ValidationError("--speed must be between 0 (frozen) and 100000.")
         }
+        guard latency >= 0, latency <= 60, latency.isFinite else {
+            throw ValidationError("--latency must be between 0 and 60 seconds.")
+        }
         guard !projectID.isEmpty, projectID.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" }) else {
             throw ValidationError("--project-id must be letters, digits or '-'.")
         }
@@ -65,7 +75,7 @@ struct SimulateCommand: AsyncParsableCommand {
         let configuration = SimulatorConfiguration(
             taskCount: tasks, seed: seed, speed: speed, projectID: projectID, accessKey: accessKey,
             secretKey: secretKey,
-            faults: rules)
+            faults: rules, latency: latency)
         var logger = Logger(label: "dcswatch.simulate") { label in StreamLogHandler.standardError(label: label) }
         logger.logLevel = .info
         let server = SimulatorServer(configuration: configuration, logger: logger)
@@ -94,7 +104,8 @@ struct SimulateCommand: AsyncParsableCommand {
             "  token mode: POST \(url.absoluteString)/v3/auth/tokens as user \(configuration.iamUser), domain \(configuration.iamDomain)"
                 + (configuration.iamPassword == SimulatorConfiguration.demoIAMPassword
                     ? ", password \(configuration.iamPassword)" : ""),
-            "  \(configuration.taskCount) tasks, seed \(configuration.seed), speed ×\(configuration.speed)",
+            "  \(configuration.taskCount) tasks, seed \(configuration.seed), speed ×\(configuration.speed)"
+                + (configuration.latency > 0 ? ", latency \(configuration.latency) s" : ""),
         ]
         if !faults.isEmpty { lines.append("  faults: " + faults.map(\.text).joined(separator: "  ")) }
         return lines.joined(separator: "\n")

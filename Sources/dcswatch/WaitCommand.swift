@@ -53,7 +53,7 @@ struct WaitCommand: AsyncParsableCommand {
         let (stream, continuation) = AsyncStream.makeStream(of: Input.self)
         let monitor = TaskMonitor(
             targets: connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) },
-            ticker: DispatchRefreshTicker(), interval: interval
+            ticker: DispatchRefreshTicker(), interval: interval, now: LiveClock.now
         ) { continuation.yield(.monitor($0)) }
         let signals = StopSignals { continuation.yield(.signalled($0)) }
         let seconds = timeout.flatMap(DurationText.parse)
@@ -75,7 +75,7 @@ struct WaitCommand: AsyncParsableCommand {
             case .monitor(.refreshed(let target, let snapshot, _)):
                 // Issue 7: after "(retrying)" lines, say that the fault cleared, or the last word on stderr is a failure.
                 if failing.remove(target) != nil { printError("dcswatch: \(SafeText.line(target, limit: 60)): recovered") }
-                let step = waiter.observe(snapshot, at: Date())
+                let step = waiter.observe(snapshot, at: LiveClock.now())
                 step.lines.forEach(StandardOutput.writeLine)
                 switch step.verdict {
                 case .waiting: continue

@@ -42,7 +42,7 @@ struct FileLogHandler: LogHandler {
     /// Writes one line: time, level, source, message (line breaks flattened).
     func log(event: LogEvent) {
         let text = "\(event.message)".replacingOccurrences(of: "\n", with: " ")
-        writer.write("\(Date()) \(event.level) \(event.source): \(text)\n")
+        writer.write("\(LiveClock.now()) \(event.level) \(event.source): \(text)\n")
     }
 }
 

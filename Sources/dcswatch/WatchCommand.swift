@@ -81,7 +81,7 @@ struct WatchCommand: AsyncParsableCommand {
         if demo {
             let server = SimulatorServer(configuration: SimulatorConfiguration(), logger: logger)
             simulator = server
-            targets = [try await Self.demoTarget(server: server, httpClient: connection.httpClient, logger: logger)]
+            targets = [try await Self.demoTarget(server: server, logger: logger)]
         } else {
             let connections: TargetConnections
             do {
@@ -103,7 +103,7 @@ struct WatchCommand: AsyncParsableCommand {
             targets: targets, interval: statsInterval ?? config.statsIntervalSeconds ?? StatsPoller.defaultInterval,
             logger: logger, publish: insights.post)
         let monitor = TaskMonitor(
-            targets: targets, ticker: DispatchRefreshTicker(), interval: seconds, logger: logger
+            targets: targets, ticker: DispatchRefreshTicker(), interval: seconds, now: LiveClock.now, logger: logger
         ) { event in
             // The poller is told what to poll by the dashboard (the rows on screen and the selection).
             inbox.post(event)
@@ -111,6 +111,7 @@ struct WatchCommand: AsyncParsableCommand {
         let wantColor = !noColor && (ProcessInfo.processInfo.environment["NO_COLOR"] ?? "").isEmpty
         var session = DashboardSession.Configuration(monitor: monitor, inbox: inbox, interval: seconds, wantColor: wantColor)
         session.poller = poller
+        session.now = LiveClock.now
         session.insights = insights
         session.notifications = NotificationPolicy(
             mode: notify.flatMap(NotificationMode.init(rawValue:)) ?? config.notifications ?? .bell,
@@ -139,23 +140,22 @@ struct WatchCommand: AsyncParsableCommand {
             if let source = target.listing as? any TaskInsightSource { sources[target.name] = source }
         }
         return StatsPoller(
-            sources: sources, ticker: DispatchRefreshTicker(), interval: interval, logger: logger, publish: publish)
+            sources: sources, ticker: DispatchRefreshTicker(), interval: interval, now: LiveClock.now, logger: logger,
+            publish: publish)
     }
 
     /// Starts the simulator on 127.0.0.1 (a free port) and builds a real client for it, signing with
     /// the demo AK/SK, so `--demo` exercises the same code as a cloud.
-    static func demoTarget(server: SimulatorServer, httpClient: HTTPClientKind, logger: Logger) async throws -> MonitoredTarget {
+    static func demoTarget(server: SimulatorServer, logger: Logger) async throws -> MonitoredTarget {
         let url = try await server.start(port: 0)
         let credentials = SigningCredentials(
             accessKey: SimulatorConfiguration.demoAccessKey, secretKey: SimulatorConfiguration.demoSecretKey)
         let target = ResolvedTarget(
             name: "demo", endpoint: url, projectID: SimulatorConfiguration.demoProjectID, auth: .signing(credentials),
             credentialSource: "demo simulator")
-        let (transport, fallback) = LiveTransport.make(httpClient, connectTimeout: 5, requestTimeout: 15)
-        if let fallback { logger.warning("\(fallback)") }
         let client = DCSClient(
-            target: target, transport: transport,
-            options: ClientOptions(connectTimeout: 5, requestTimeout: 15, maxRetries: 1), logger: logger)
+            target: target, transport: URLSessionTransport(connectTimeout: 5, requestTimeout: 15),
+            options: ClientOptions(connectTimeout: 5, requestTimeout: 15, maxRetries: 1), now: LiveClock.now, logger: logger)
         logger.info("demo simulator listening on \(url)")
         return MonitoredTarget(name: target.name, listing: client)
     }

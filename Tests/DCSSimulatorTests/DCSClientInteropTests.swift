@@ -25,7 +25,8 @@ struct DCSClientInteropTests {
         if let clock {
             return DCSClient(target: target, transport: transport, options: options, now: { clock.date })
         }
-        return DCSClient(target: target, transport: transport, options: options)
+        // Without a manual clock the wall clock: the socket server checks signatures against its own.
+        return DCSClient(target: target, transport: transport, options: options, now: { Date() })
     }
 
     @Test func listsEveryTaskInProcess() async throws {
@@ -54,16 +55,12 @@ struct DCSClientInteropTests {
         #expect(collection.tasks.count == router.snapshots().count)
     }
 
-    @Test(arguments: HTTPClientKind.allCases) func detailAndStatsOverASocket(http: HTTPClientKind) async throws {
+    @Test func detailAndStatsOverASocket() async throws {
         let server = SimulatorServer(
             configuration: SimulatorConfiguration(taskCount: 15),
             logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
         let url = try await server.start(port: 0)
-        let transport: any HTTPTransport =
-            http == .curl
-            ? try #require(CurlTransport(connectTimeout: 5, requestTimeout: 10))
-            : URLSessionTransport(connectTimeout: 5, requestTimeout: 10)
-        let client = Self.client(transport, endpoint: url, pageSize: 4)
+        let client = Self.client(URLSessionTransport(connectTimeout: 5, requestTimeout: 10), endpoint: url, pageSize: 4)
         let listed = try await client.listAllTasks()
         let first = try #require(listed.tasks.first)
         let detail = try await client.detail(taskID: first.taskID)

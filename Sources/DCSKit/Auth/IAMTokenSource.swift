@@ -24,7 +24,7 @@ public actor IAMTokenSource {
     /// (with or without a trailing `/v3`).
     public init(
         identity: PasswordIdentity, projectID: String, iamEndpoint: URL, transport: any HTTPTransport,
-        timeout: TimeInterval = 30, now: @escaping @Sendable () -> Date = Date.init
+        timeout: TimeInterval = 30, now: @escaping @Sendable () -> Date
     ) {
         self.identity = identity
         self.projectID = projectID

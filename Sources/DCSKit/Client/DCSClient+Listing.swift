@@ -7,10 +7,10 @@ extension DCSClient {
     }
 
     /// The raw 2xx response of one page of the list call.
-    func listPageResponse(offset: Int, limit: Int, name: String?) async throws -> HTTPResponse {
+    func listPageResponse(offset: Int, limit: Int, name: String?, gate: RequestGate? = nil) async throws -> HTTPResponse {
         var query = [("offset", String(offset)), ("limit", String(limit))]
         if let name, !name.isEmpty { query.append(("name", name)) }
-        return try await get(url(["migration-tasks"], query: query))
+        return try await get(url(["migration-tasks"], query: query), gate: gate)
     }
 
     /// Decodes a list page response; an unreadable body is `APIError.unreadable`.
@@ -32,7 +32,8 @@ extension DCSClient {
     /// Every task of the target: pages of `options.pageSize` by offset until an empty page, or until
     /// `count` is reached by a page that is not full; tasks are de-duplicated by `task_id` (tasks appear
     /// and vanish between pages), and listing stops with `APIError.pageCapExceeded` after
-    /// `options.maxPages` pages. Up to `options.pageConcurrency` pages are in flight at once.
+    /// `options.maxPages` pages. Up to `options.pageConcurrency` pages are in flight at once, one once
+    /// the API has throttled the listing (`RequestGate`).
     public func listAllTasks() async throws -> TaskCollection {
         try await listAllTasks(name: nil)
     }
@@ -53,9 +54,10 @@ extension DCSClient {
         let remembers = options.remembersListings
         let previous = remembers ? listingCache.previous : nil
         let known = Set((previous?.pages ?? []).map { $0.request + "#" + ListingCache.hex($0.digest) })
+        let gate = RequestGate(limit: options.pageConcurrency)
         let fetchPage: @Sendable (Int) async -> FetchedPage = { [self] offset in
             do {
-                let response = try await listPageResponse(offset: offset, limit: limit, name: name)
+                let response = try await listPageResponse(offset: offset, limit: limit, name: name, gate: gate)
                 let digest = remembers ? ListingCache.digest(response.body) : []
                 let request = ListingCache.requestKey(offset: offset, limit: limit, name: name)
                 guard !known.contains(request + "#" + ListingCache.hex(digest)) else {
@@ -78,7 +80,7 @@ extension DCSClient {
         }
         return try await withThrowingTaskGroup(of: FetchedPage.self) { group in
             defer { group.cancelAll() }
-            var prefetcher = PagePrefetcher(limit: limit, concurrency: options.pageConcurrency, fetch: fetchPage)
+            var prefetcher = PagePrefetcher(limit: limit, concurrency: options.pageConcurrency, gate: gate, fetch: fetchPage)
             return try await collect(name: name, previous: previous, prefetcher: &prefetcher, group: &group)
         }
     }

@@ -25,7 +25,7 @@ public final class DCSClient: TaskListing, Sendable {
     /// Builds a client. `now` is the clock used for `X-Sdk-Date` and token expiry.
     public init(
         target: ResolvedTarget, transport: any HTTPTransport, options: ClientOptions = .init(),
-        now: @escaping @Sendable () -> Date = Date.init, logger: Logger = Logger(label: "dcswatch.client")
+        now: @escaping @Sendable () -> Date, logger: Logger = Logger(label: "dcswatch.client")
     ) {
         self.target = target
         self.transport = transport
@@ -59,8 +59,12 @@ public final class DCSClient: TaskListing, Sendable {
     }
 
     /// Sends a GET with authentication, retries and error mapping; returns a 2xx response.
-    /// `notFoundIsResult` lets a 404 come back as a response (the logs call's "not offered").
-    func get(_ url: URL, notFoundIsResult: Bool = false) async throws -> HTTPResponse {
+    /// `notFoundIsResult` lets a 404 come back as a response (the logs call's "not offered"). With a
+    /// `gate` (a listing's), the request holds a place in it through all its attempts, and a throttling
+    /// answer narrows the gate to one request.
+    func get(_ url: URL, notFoundIsResult: Bool = false, gate: RequestGate? = nil) async throws -> HTTPResponse {
+        try await gate?.enter()
+        defer { gate?.leave() }
         let host = target.host
         var attempt = 0
         var renewedToken = false
@@ -83,7 +87,9 @@ public final class DCSClient: TaskListing, Sendable {
                     _ = try await tokenSource.token(renew: true)
                     continue
                 }
-                guard APIError.isRetryable(status: response.status) || error.code == "APIGW.0308" else { throw error }
+                let throttling = response.status == 429 || error.code == "APIGW.0308"
+                if throttling { gate?.throttle() }
+                guard APIError.isRetryable(status: response.status) || throttling else { throw error }
                 failure = error
                 retryAfter = DCSClient.retryAfter(response.headers["Retry-After"], now: now())
             } catch let error as TransportError {

@@ -33,6 +33,8 @@ struct PagePrefetcher {
     let limit: Int
     /// Most requests in flight.
     let concurrency: Int
+    /// The listing's gate: once it is throttled, no page is requested ahead.
+    let gate: RequestGate
     /// Fetches (and, where useful, decodes) the page at an offset; runs on a child task.
     let fetch: @Sendable (Int) async -> FetchedPage
     /// Offsets requested and not yet handed out or dropped.
@@ -43,14 +45,16 @@ struct PagePrefetcher {
     private var inFlight = 0
 
     /// A prefetcher for pages of `limit` tasks.
-    init(limit: Int, concurrency: Int, fetch: @escaping @Sendable (Int) async -> FetchedPage) {
+    init(limit: Int, concurrency: Int, gate: RequestGate, fetch: @escaping @Sendable (Int) async -> FetchedPage) {
         self.limit = limit
         self.concurrency = max(concurrency, 1)
+        self.gate = gate
         self.fetch = fetch
     }
 
     /// The page at `offset` (page number `pageNumber`), starting requests for up to `concurrency - 1`
-    /// following pages below `count` and `maxPages`. Throws what the request of this page threw.
+    /// following pages below `count` and `maxPages` (none once the gate is throttled: they would only
+    /// wait in it). Throws what the request of this page threw.
     mutating func page(
         at offset: Int, pageNumber: Int, count: Int?, maxPages: Int,
         group: inout ThrowingTaskGroup<FetchedPage, any Error>
@@ -61,7 +65,7 @@ struct PagePrefetcher {
             requested.remove(stale)
         }
         if !requested.contains(offset) { start(offset, in: &group) }
-        if let count, concurrency > 1 {
+        if let count, concurrency > 1, !gate.isThrottled {
             for ahead in 1..<concurrency where inFlight < concurrency {
                 let next = offset + ahead * limit
                 guard next < count, pageNumber + ahead < maxPages else { break }

@@ -4,21 +4,30 @@ import Foundation
     import FoundationNetworking
 #endif
 
-/// The live `HTTPTransport`: Foundation's `URLSession`, with `URLError`s mapped to `TransportError`.
+/// The live `HTTPTransport`, and the only one: Foundation's `URLSession`, with `URLError`s mapped to
+/// `TransportError` (DECISIONS.md, 2026-12-03: the libcurl binding it once sat beside was removed).
 ///
-/// The idle timeout (`connectTimeout`: no progress at all) is URLSession's own, at least 1 s because
-/// FoundationNetworking on Linux times out at once for sub-second values; the whole-request deadline
-/// (`HTTPRequest.timeout`, any value) is enforced here by racing the request against a sleep, because
-/// URLSession's resource timeout is per session, not per request. Redirects are not followed: a
-/// redirect from a DCS endpoint means the endpoint is wrong, and following would drop the signature.
+/// Timeouts: connecting, and any stretch without progress, may take `connectTimeout` (URLSession's
+/// own idle timeout, at least 1 s because FoundationNetworking on Linux times out at once for
+/// sub-second values); the whole request `HTTPRequest.timeout`, else `requestTimeout`, enforced here
+/// by racing the request against a sleep on `ContinuousClock` (monotonic: a wall-clock step neither
+/// fires nor delays it), because URLSession's resource timeout is per session, not per request.
+/// Redirects are not followed: a redirect from a DCS endpoint means the endpoint is wrong, and
+/// following would drop the signature. Proxies come from `HTTPS_PROXY`, `HTTP_PROXY` and `NO_PROXY`
+/// (FoundationNetworking leaves them to libcurl, which reads them as `curl` does).
 public struct URLSessionTransport: HTTPTransport {
     private let session: URLSession
     private let defaultTimeout: TimeInterval
     private let idleTimeout: TimeInterval
 
+    /// The most connections kept to one host: the most list pages in flight at once
+    /// (`ClientOptions.maximumPageConcurrency`); URLSession's default of 6 would queue the others.
+    static let connectionsPerHost = ClientOptions.maximumPageConcurrency
+
     /// Builds a transport with its own ephemeral session (no cookies, no cache).
     public init(connectTimeout: TimeInterval = 10, requestTimeout: TimeInterval = 30) {
         let configuration = URLSessionConfiguration.ephemeral
+        configuration.httpMaximumConnectionsPerHost = Self.connectionsPerHost
         configuration.timeoutIntervalForRequest = max(connectTimeout, 1)
         configuration.timeoutIntervalForResource = max(requestTimeout, connectTimeout, 1) + 5
         configuration.httpCookieStorage = nil
@@ -42,7 +51,12 @@ public struct URLSessionTransport: HTTPTransport {
         return try await withThrowingTaskGroup(of: HTTPResponse?.self) { group in
             group.addTask { try await URLSessionTransport.perform(prepared, session: session) }
             group.addTask {
-                try await Task.sleep(nanoseconds: UInt64(max(deadline, 0.001) * 1_000_000_000))
+                do {
+                    try await Task.sleep(for: .seconds(max(deadline, 0.001)), clock: .continuous)
+                } catch {
+                    // Only a cancellation ends the sleep early: the caller's, reported as the transport's.
+                    throw TransportError.cancelled
+                }
                 return nil
             }
             defer { group.cancelAll() }
@@ -95,7 +109,8 @@ public struct URLSessionTransport: HTTPTransport {
             return .connectionLost(urlError.localizedDescription)
         case .cancelled: return .cancelled
         case .unknown where urlError.localizedDescription.contains("closed"):
-            // libcurl's "transfer closed with N bytes remaining to read": the body was cut off.
+            // FoundationNetworking passes on libcurl's "transfer closed with N bytes remaining to
+            // read": the body was cut off.
             return .connectionLost(urlError.localizedDescription)
         default: return .other("\(urlError.code.rawValue): \(urlError.localizedDescription)")
         }

@@ -34,7 +34,7 @@ public final class TaskMonitor: @unchecked Sendable {
     /// Builds a monitor; nothing happens until `start()`.
     public init(
         targets: [MonitoredTarget], ticker: any RefreshTicker, interval: TimeInterval = 5,
-        backoff: RefreshBackoff = RefreshBackoff(), now: @escaping @Sendable () -> Date = { Date() },
+        backoff: RefreshBackoff = RefreshBackoff(), now: @escaping @Sendable () -> Date,
         logger: Logger = Logger(label: "dcswatch.monitor", factory: { _ in SwiftLogNoOpLogHandler() }),
         publish: @escaping @Sendable (MonitorEvent) -> Void
     ) {

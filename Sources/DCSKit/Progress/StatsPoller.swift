@@ -70,7 +70,7 @@ public final class StatsPoller: @unchecked Sendable {
     public init(
         sources: [String: any TaskInsightSource], ticker: any RefreshTicker, interval: TimeInterval = defaultInterval,
         maxInFlight: Int = defaultMaxInFlight, backoff: RefreshBackoff = RefreshBackoff(cap: 300),
-        now: @escaping @Sendable () -> Date = { Date() },
+        now: @escaping @Sendable () -> Date,
         logger: Logger = Logger(label: "dcswatch.stats", factory: { _ in SwiftLogNoOpLogHandler() }),
         publish: @escaping @Sendable (InsightEvent) -> Void
     ) {

@@ -15,8 +15,7 @@ enum ClientTestKit {
         _ server: ScriptedHTTPServer, auth: TargetAuth = .signing(credentials), pageSize: Int = 1000, maxPages: Int = 1000,
         pageConcurrency: Int = 4, maxRetries: Int = 3, requestTimeout: TimeInterval = 10, remembersListings: Bool = true,
         sleeper: SleepRecorder = SleepRecorder(),
-        clock: SteppingClock = SteppingClock(), iam: URL? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
-        http: HTTPClientKind = .curl
+        clock: SteppingClock = SteppingClock(), iam: URL? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil
     ) -> DCSClient {
         let options = ClientOptions(
             pageSize: pageSize, maxPages: maxPages, pageConcurrency: pageConcurrency, connectTimeout: requestTimeout,
@@ -24,19 +23,8 @@ enum ClientTestKit {
             maxRetries: maxRetries, remembersListings: remembersListings, retrySleep: sleeper.sleep, onRetry: onRetry)
         return DCSClient(
             target: target(server, auth: auth, iam: iam),
-            transport: transport(http, connectTimeout: requestTimeout, requestTimeout: requestTimeout),
+            transport: URLSessionTransport(connectTimeout: requestTimeout, requestTimeout: requestTimeout),
             options: options, now: { clock.now() })
-    }
-
-    /// The live transport of `kind`, without `LiveTransport`'s fallback: a test of curl must not
-    /// quietly run over URLSession.
-    static func transport(_ kind: HTTPClientKind, connectTimeout: TimeInterval = 10, requestTimeout: TimeInterval = 30)
-        -> any HTTPTransport
-    {
-        switch kind {
-        case .curl: return CurlTransport(connectTimeout: connectTimeout, requestTimeout: requestTimeout)!
-        case .urlsession: return URLSessionTransport(connectTimeout: connectTimeout, requestTimeout: requestTimeout)
-        }
     }
 
     /// Runs `body` and returns the `APIError` it throws (nil when it succeeds or throws something else).

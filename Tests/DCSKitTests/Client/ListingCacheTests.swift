@@ -151,7 +151,8 @@ import Testing
         defer { server.stop() }
         let options = ClientOptions(pageSize: 3, pageConcurrency: 1, pastCountProbeReuse: 0)
         let client = DCSClient(
-            target: ClientTestKit.target(server), transport: ClientTestKit.transport(.curl), options: options)
+            target: ClientTestKit.target(server), transport: URLSessionTransport(), options: options,
+            now: { Date(timeIntervalSince1970: 0) })
         _ = try await client.listAllTasks()
         _ = try await client.listAllTasks()
         #expect(Self.offsets(server, from: 0) == [0, 3, 6, 0, 3, 6])
