@@ -36,9 +36,7 @@ let package = Package(
             ]
         ),
         .target(name: "DashboardUI", dependencies: ["DCSKit"]),
-        // A SIGWINCH handler chained after curses' that wakes the UI thread's poll (DECISIONS.md, session 6).
-        .target(name: "CResizeWake"),
-        .target(name: "CursesTerminal", dependencies: ["DashboardUI", "CNcursesw", "CResizeWake"]),
+        .target(name: "CursesTerminal", dependencies: ["DashboardUI", "CNcursesw"]),
         .target(
             name: "DCSSimulator",
             dependencies: [
@@ -79,7 +77,6 @@ let package = Package(
             exclude: ["Python"]
         ),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DCSKit", "DCSTestSupport", "DCSSimulator"]),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CResizeWake"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DCSTestSupport", "DCSSimulator"]),
         // Issue 7: the fault matrix, terminal safety, hostile text and secrets, on the built binary.
         .testTarget(

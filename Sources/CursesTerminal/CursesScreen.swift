@@ -1,5 +1,4 @@
 import CNcursesw
-import CResizeWake
 import DashboardUI
 import Foundation
 
@@ -35,8 +34,6 @@ public final class CursesScreen: Screen {
 
     /// True when a `WakePipe` ends reads early.
     public var wakesOnPost: Bool { wakePipe != nil }
-    /// True when a resize writes to the `WakePipe` too (the chained SIGWINCH handler is in place).
-    public private(set) var wakesOnResize = false
 
     /// Sets the terminal up; `wantColor` false forces monochrome (`--no-color`, `NO_COLOR`). With a
     /// `wakePipe`, a read also ends when another thread wakes the pipe.
@@ -64,8 +61,6 @@ public final class CursesScreen: Screen {
         dcs_set_escdelay(25)
         curs_set(0)
         colors = CursesColors(wantColor: wantColor)
-        // After newterm, so curses' own handler is the one chained to.
-        if let wakePipe { wakesOnResize = dcs_wake_on_resize(wakePipe.writeDescriptor) == 0 }
     }
 
     /// True when the current C locale (after `setlocale(LC_ALL, "")`) uses UTF-8.
@@ -99,8 +94,8 @@ public final class CursesScreen: Screen {
             return .closed
         }
         // Input waiting: curses reads it, within the escape delay for a sequence. Otherwise a look
-        // that does not wait: a resize (SIGWINCH, taken by curses' handler on any thread, which then
-        // wakes the pipe) shows as KEY_RESIZE.
+        // that does not wait: a resize (SIGWINCH, taken by curses' handler on any thread) shows as
+        // KEY_RESIZE at the latest when the wait ends.
         let waiting = input & Int16(POLLIN) != 0
         return readCurses(timeoutMilliseconds: waiting ? 50 : 0, countsEarlyErrors: waiting)
     }
@@ -216,7 +211,6 @@ public final class CursesScreen: Screen {
     public func end() {
         guard !ended else { return }
         ended = true
-        if wakesOnResize { dcs_stop_waking_on_resize() }
         curs_set(1)
         endwin()
         TerminalRestorer.restoreModes()

@@ -11,6 +11,8 @@ public final class ScriptedScreen: Screen {
     public private(set) var changedCells: [Int] = []
     /// How many times the bell rang.
     public private(set) var bells = 0
+    /// Every escape sequence written, in order.
+    public private(set) var escapes: [String] = []
     /// How many reads happened.
     public private(set) var reads = 0
     /// The size reported.
@@ -19,8 +21,6 @@ public final class ScriptedScreen: Screen {
     public private(set) var timeouts: [Int] = []
     /// What `Screen.wakesOnPost` reports (the live screen with a wake pipe says true).
     public var wakesOnPost = false
-    /// What `Screen.wakesOnResize` reports (the live screen whose resize handler wakes its pipe says true).
-    public var wakesOnResize = false
     private var previous: ScreenBuffer?
     private let onRead: (Int) -> Void
 
@@ -64,6 +64,11 @@ public final class ScriptedScreen: Screen {
     /// Counts the bell.
     public func bell() {
         bells += 1
+    }
+
+    /// Records the sequence.
+    public func writeEscape(_ sequence: String) {
+        escapes.append(sequence)
     }
 
     /// The last frame as text.

@@ -93,15 +93,13 @@ struct DebugProfileCommand: AsyncParsableCommand {
         let snapshot = DCSKit.TaskSnapshot(targets: [TargetSnapshot(name: "sim", tasks: collection.tasks, fetchedAt: start)])
         var state = DashboardState(
             snapshot: snapshot, interval: 2, size: TerminalSize(columns: 120, rows: 40), now: start)
-        // As the dashboard loop renders: the task list is copied while its inputs stay equal.
-        var renderer = FrameRenderer()
-        var previous = renderer.render(state)
+        var previous = DashboardView.render(state)
         var times: [Double] = []
         var changedCells = 0
         for second in 1...300 {
             state.now = start.addingTimeInterval(Double(second))
             let began = DispatchTime.now().uptimeNanoseconds
-            let frame = renderer.render(state)
+            let frame = DashboardView.render(state)
             times.append(Double(DispatchTime.now().uptimeNanoseconds - began) / 1e9)
             changedCells += zip(frame.cells, previous.cells).filter { $0 != $1 }.count
             previous = frame

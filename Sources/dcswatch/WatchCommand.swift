@@ -11,7 +11,8 @@ import Logging
 
 /// `dcswatch watch`, also plain `dcswatch`: the live dashboard (issue 4). The composition root of the
 /// dashboard: builds the clients (or the in-process simulator for `--demo`), the monitor with its
-/// Dispatch ticker, the log handler, and hands them to the curses session.
+/// Dispatch ticker, the log handler, the environment it reads (`NO_COLOR`, `TMUX`), and hands them to
+/// the session (`DashboardSession`).
 struct WatchCommand: AsyncParsableCommand {
     /// Name, help and discussion of the subcommand.
     static let configuration = CommandConfiguration(
@@ -118,6 +119,7 @@ struct WatchCommand: AsyncParsableCommand {
             categories: config.notifyOn ?? NotificationPolicy.defaultCategories, escape: config.notificationEscape ?? .osc9)
         session.showsDetailPane = detailPane ?? config.detailPane ?? true
         session.wakePipe = wakePipe
+        session.insideTmux = !(ProcessInfo.processInfo.environment["TMUX"] ?? "").isEmpty
         let outcome: DashboardSession.Outcome
         do {
             outcome = try await DashboardSession.run(session)

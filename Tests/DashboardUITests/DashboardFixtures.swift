@@ -1,4 +1,5 @@
 import DCSKit
+import DCSTestSupport
 import DashboardUI
 import Foundation
 
@@ -49,6 +50,15 @@ enum DashboardFixtures {
         var effects: [DashboardEffect] = []
         for event in events { effects = DashboardReducer.reduce(state: &state, event: event) }
         return effects
+    }
+
+    /// Effects over recording fakes, for loops whose monitor and poller calls a test reads.
+    static func effects(notifications: NotificationPolicy = NotificationPolicy(mode: .bell)) -> (
+        DashboardEffects, RecordingMonitor, RecordingInsightPoller
+    ) {
+        let monitor = RecordingMonitor()
+        let poller = RecordingInsightPoller()
+        return (DashboardEffects(monitor: monitor, poller: poller, notifications: notifications), monitor, poller)
     }
 
     static func keys(_ text: String) -> [DashboardEvent] {

@@ -2,8 +2,8 @@ import Foundation
 
 /// The tasks of one snapshot, flattened, with what filtering and sorting need computed once per
 /// snapshot instead of once per keystroke: status categories and counts eagerly; byte keys for free
-/// text, sort orders and the task-key index lazily, and off the UI thread through `prepare()`
-/// (issue 6: 100,000 tasks within 16 ms per keystroke).
+/// text, sort orders and the task-key index lazily, on first use (issue 6: 100,000 tasks within 16 ms
+/// per keystroke).
 ///
 /// Tasks stay in the snapshot's own arrays (no copy per row): rows are `Int32` indices into here.
 ///
@@ -26,7 +26,6 @@ public final class TaskCatalog: @unchecked Sendable {
     private let buildLock = NSLock()
     private var builtKeys: TaskCatalogKeys?
     private var sortedOrders: [TaskSort: [Int32]] = [:]
-    private var attachments: [String: any Sendable] = [:]
     /// Entries containing each recently searched word (bit sets), so that typing back over a word
     /// (Backspace) or widening a filter is a lookup (issue 6).
     private var wordMatches: [String: [UInt64]] = [:]
@@ -88,7 +87,7 @@ public final class TaskCatalog: @unchecked Sendable {
         return true
     }
 
-    /// Builds the search keys and the task-key index now (call off the UI thread after a new snapshot).
+    /// Builds the search keys and the task-key index now (`debug profile` times it as a stage).
     public func prepare() {
         _ = keys
     }
@@ -106,18 +105,6 @@ public final class TaskCatalog: @unchecked Sendable {
             let built = TaskCatalogKeys(self)
             lock.withLock { builtKeys = built }
             return built
-        }
-    }
-
-    /// A value derived from this catalog by a front end (e.g. column widths), built once per `key` by
-    /// `build` and kept as long as the catalog; a second caller waits for the first build.
-    public func attachment<Value: Sendable>(_ key: String, build: (TaskCatalog) -> Value) -> Value {
-        if let value = lock.withLock({ attachments[key] }) as? Value { return value }
-        return buildLock.withLock {
-            if let value = lock.withLock({ attachments[key] }) as? Value { return value }
-            let value = build(self)
-            lock.withLock { attachments[key] = value }
-            return value
         }
     }
 

@@ -1,13 +1,19 @@
+import CursesTerminal
 import DCSKit
 import DashboardUI
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Runs the dashboard on the terminal: sets up signals and curses, starts the monitor, runs the UI
 /// loop on a thread of its own (curses and the UI state belong to that one thread), and restores the
-/// terminal however the loop ends.
-public enum DashboardSession {
+/// terminal however the loop ends. Part of the composition root: it wires the live monitor, poller,
+/// screen and signals to the loop and its `DashboardEffects`.
+enum DashboardSession {
     /// How the session ended, for the exit status.
-    public enum Outcome: Sendable, Hashable {
+    enum Outcome: Sendable, Hashable {
         /// `q` or Ctrl-C.
         case quit
         /// The terminal went away (EOF/hang-up on input).
@@ -16,7 +22,7 @@ public enum DashboardSession {
         case signalled(Int32)
 
         /// The conventional exit status: 0 on quit, 128 + signal otherwise (SIGHUP for a lost terminal).
-        public var exitStatus: Int32 {
+        var exitStatus: Int32 {
             switch self {
             case .quit: return 0
             case .terminalClosed: return 128 + SIGHUP
@@ -25,32 +31,34 @@ public enum DashboardSession {
         }
     }
 
-    /// Everything the session needs, built by the composition root.
-    public struct Configuration: Sendable {
+    /// Everything the session needs, built by `WatchCommand`.
+    struct Configuration: Sendable {
         /// The monitor publishing into `inbox`.
-        public var monitor: TaskMonitor
+        var monitor: TaskMonitor
         /// Where the monitor's events arrive.
-        public var inbox: MonitorInbox
+        var inbox: MonitorInbox
         /// The initial refresh interval, seconds.
-        public var interval: TimeInterval
+        var interval: TimeInterval
         /// False for `--no-color` / `NO_COLOR`.
-        public var wantColor: Bool
+        var wantColor: Bool
         /// The wall clock.
-        public var now: @Sendable () -> Date
+        var now: @Sendable () -> Date
         /// The stats poller (stats, detail, logs), when attached.
-        public var poller: StatsPoller?
+        var poller: StatsPoller?
         /// Where the poller's events arrive.
-        public var insights: InsightInbox?
+        var insights: InsightInbox?
         /// Which finished tasks ring or notify, and how.
-        public var notifications = NotificationPolicy(mode: .bell)
+        var notifications = NotificationPolicy(mode: .bell)
         /// True to start with the detail pane shown (`d` toggles it).
-        public var showsDetailPane = true
+        var showsDetailPane = true
         /// Woken by the inboxes' posts (the composition root wires them) and by stop signals, so the
         /// loop waits for keys without polling often; nil polls every 100 ms.
-        public var wakePipe: WakePipe?
+        var wakePipe: WakePipe?
+        /// True inside tmux (`TMUX` set): notifications are wrapped to pass through it.
+        var insideTmux = false
 
         /// Builds a configuration.
-        public init(
+        init(
             monitor: TaskMonitor, inbox: MonitorInbox, interval: TimeInterval, wantColor: Bool,
             now: @escaping @Sendable () -> Date = { Date() }
         ) {
@@ -64,7 +72,7 @@ public enum DashboardSession {
 
     /// Runs until the user quits, a signal arrives or the terminal goes away. Throws only when the
     /// terminal cannot be set up (then nothing was changed on it).
-    public static func run(_ configuration: Configuration) async throws -> Outcome {
+    static func run(_ configuration: Configuration) async throws -> Outcome {
         try await withCheckedThrowingContinuation { continuation in
             let thread = Thread {
                 continuation.resume(with: Result { try runOnCurrentThread(configuration) })
@@ -78,8 +86,10 @@ public enum DashboardSession {
     static func runOnCurrentThread(_ configuration: Configuration) throws -> Outcome {
         let stopper = LoopStopper(wakePipe: configuration.wakePipe)
         // Signals first: ncurses installs its own SIGINT/SIGTERM handlers only where the action is
-        // still the default, and ours must win so that the normal restore path runs.
-        let signals = TerminalSignals { signal in stopper.stop(signal) }
+        // still the default, and ours must win so that the normal restore path runs. A write to a
+        // closed terminal is then an error the loop sees, not a silent death by SIGPIPE.
+        signal(SIGPIPE, SIG_IGN)
+        let signals = StopSignals(StopSignals.dashboard) { signal in stopper.stop(signal) }
         defer { signals.cancel() }
         // The first fetch starts before curses is set up: the first frame with data comes sooner
         // (issue 6); if the terminal cannot be set up, the deferred stop ends it.
@@ -95,34 +105,12 @@ public enum DashboardSession {
         state.notifications = configuration.notifications
         state.showsDetailPane = configuration.showsDetailPane
         let poller = configuration.poller
-        let policy = configuration.notifications
-        let insideTmux = !(ProcessInfo.processInfo.environment["TMUX"] ?? "").isEmpty
+        let effects = DashboardEffects(
+            monitor: monitor, poller: poller, notifications: configuration.notifications,
+            insideTmux: configuration.insideTmux)
         let loop = DashboardLoop(
             state: state, screen: screen, inbox: configuration.inbox, insights: configuration.insights,
-            now: configuration.now
-        ) { effect in
-            switch effect {
-            case .refreshNow:
-                monitor.refreshNow()
-                poller?.pollNow()
-            case .setPaused(let paused):
-                monitor.setPaused(paused)
-                poller?.setPaused(paused)
-            case .setInterval(let seconds): monitor.setInterval(seconds)
-            case .loadDetail(let task): poller?.requestDetail(task)
-            case .loadLogs(let task): poller?.requestLogs(task)
-            case .prefetch(let task, let logs): poller?.prefetch(task, logs: logs)
-            case .pollTasks(let tasks): poller?.setTasks(tasks)
-            case .notify(let title, let body):
-                // Only in mode `on` (the reducer asks only then; checked again at the boundary).
-                guard policy.mode == .on else { return }
-                screen.writeEscape(
-                    TerminalEscapes.notification(title: title, body: body, escape: policy.escape, insideTmux: insideTmux))
-            case .copyToClipboard(let text):
-                if let sequence = TerminalEscapes.osc52(text) { screen.writeEscape(sequence) }
-            case .quit, .redrawAll, .bell: break
-            }
-        }
+            now: configuration.now, effects: effects)
         stopper.attach(loop)
         poller?.start()
         defer { poller?.stop() }

@@ -1,8 +1,8 @@
 import DCSKit
 import Foundation
 
-/// What the reducer asks the outside world to do; performed by the composition root (monitor calls,
-/// terminal calls), never by the reducer itself.
+/// What the reducer asks the outside world to do; carried out by `DashboardEffects` (monitor, poller
+/// and terminal calls) and the loop (quit, repaint), never by the reducer itself.
 public enum DashboardEffect: Sendable, Hashable {
     /// Fetch every target now.
     case refreshNow

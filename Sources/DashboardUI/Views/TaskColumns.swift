@@ -20,9 +20,10 @@ struct TaskColumns: Hashable {
     /// "sync 12.3k" (issue 5: percent of the full phase, or the lag once incremental).
     static let progressWidth = 10
 
-    /// Widths for `rows`; content widths come from the catalog's cached per-task widths (issue 6).
-    init(width: Int, rows: TaskRows, state: DashboardState) {
-        let content = ColumnContentWidths.of(rows.catalog, symbols: state.symbols)
+    /// Widths for the state's rows; content widths come from its per-task widths (issue 6).
+    init(width: Int, state: DashboardState) {
+        let rows = state.rows
+        let content = state.columnWidths
         status = min(max(ColumnContentWidths.maximum(content.status, over: rows), 8), 18)
         if state.showsTargetColumn {
             target = min(max(ColumnContentWidths.maximum(content.target, over: rows), 6), 14)

@@ -24,6 +24,8 @@ public struct DashboardState: Sendable, Equatable {
     /// Visible rows: filtered, category toggles applied, sorted. Derived by `recomputeRows()`: indices
     /// into a catalog of the snapshot, so 100,000 tasks filter and scroll within a frame (issue 6).
     public internal(set) var rows = TaskRows()
+    /// The display widths of every task of the rows' catalog, rebuilt with the catalog (`TaskColumns`).
+    var columnWidths = ColumnContentWidths()
     /// The filter, toggles and order `rows` were computed with (to filter only the previous rows when
     /// the new filter narrows the old one).
     var rowsBasis: RowsBasis?
@@ -66,7 +68,7 @@ public struct DashboardState: Sendable, Equatable {
         return now.timeIntervalSince(started) >= 1
     }
     /// Symbols for statuses and decorations (Unicode or ASCII for non-UTF-8 locales).
-    public var symbols: SymbolSet
+    public let symbols: SymbolSet
     /// The time zone for created/released times.
     public var timeZone: TimeZone
     /// True when a stats poller is attached: selecting a task asks for its detail (and logs when failed).
@@ -128,7 +130,7 @@ public struct DashboardState: Sendable, Equatable {
         if !catalog.holds(snapshot) {
             catalog = TaskCatalog(snapshot: snapshot)
             basis = nil
-            Self.prepareInBackground(catalog, symbols: symbols)
+            columnWidths = ColumnContentWidths(catalog, symbols: symbols)
         }
         totalCount = catalog.count
         let wanted = RowsBasis(query: query, hidden: hiddenCategories, sort: sort)
@@ -144,16 +146,6 @@ public struct DashboardState: Sendable, Equatable {
         }
         let index = min(previousIndex ?? 0, rows.count - 1)
         selection = rows[max(index, 0)].id
-    }
-
-    /// Large catalogs build their search keys and column widths on a background queue, so the first
-    /// keystroke of a filter does not pay for them on the UI thread.
-    private static func prepareInBackground(_ catalog: TaskCatalog, symbols: SymbolSet) {
-        guard catalog.count >= 5_000 else { return }
-        DispatchQueue.global(qos: .utility).async {
-            catalog.prepare()
-            _ = ColumnContentWidths.of(catalog, symbols: symbols)
-        }
     }
 }
 

@@ -29,24 +29,18 @@ struct DashboardLoopTimeoutTests {
         #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 999) == 2)
     }
 
-    @Test func aScreenThatAlsoWakesOnResizeWaitsToTheNextSecond() {
-        #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 0, period: 1000) == 1001)
-        #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 375, period: 1000) == 626)
-        #expect(DashboardLoop.wakeableReadTimeout(millisecondsIntoSecond: 999, period: 1000) == 2)
-    }
-
     @Test func theLoopUsesTheWakeableWaitOnlyOnAScreenThatWakes() {
         // 0.625 s past a whole second: the next quarter is 125 ms away.
         let now = Date(timeIntervalSince1970: 1_767_234_600.625)
-        // (wakes on posts, wakes on resizes) → the wait: polled, to the next quarter, to the next second.
-        for (post, resize, wait) in [(false, false, 100), (true, false, 126), (true, true, 376)] {
+        // Wakes on posts → the wait: polled, or to the next quarter.
+        for (post, wait) in [(false, 100), (true, 126)] {
             let screen = ScriptedScreen(size: TerminalSize(columns: 80, rows: 12), script: [.timeout, .timeout])
             screen.wakesOnPost = post
-            screen.wakesOnResize = resize
             let loop = DashboardLoop(
-                state: F.state(columns: 80, rows: 12), screen: screen, inbox: MonitorInbox(), now: { now }, perform: { _ in })
+                state: F.state(columns: 80, rows: 12), screen: screen, inbox: MonitorInbox(), now: { now }, effects: F.effects().0
+            )
             _ = loop.run()
-            #expect(screen.timeouts == Array(repeating: wait, count: 3), "post: \(post), resize: \(resize)")
+            #expect(screen.timeouts == Array(repeating: wait, count: 3), "post: \(post)")
         }
     }
 }

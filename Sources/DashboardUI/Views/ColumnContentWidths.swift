@@ -1,9 +1,10 @@
 import DCSKit
 
 /// The display width of every task's status, type, name, route and target text, computed once per
-/// catalog: the column widths then take a maximum over integers instead of formatting every row of
-/// the list on every frame (issue 6: with 100,000 tasks that was most of a frame).
-struct ColumnContentWidths: Sendable {
+/// catalog and kept beside it in `DashboardState`: the column widths then take a maximum over integers
+/// instead of formatting every row of the list on every frame (issue 6: with 100,000 tasks that was
+/// most of a frame).
+struct ColumnContentWidths: Sendable, Equatable {
     /// Width of `TaskListView.statusText`, by flat catalog index.
     let status: [UInt16]
     /// Width of `TaskListView.typeText`.
@@ -15,13 +16,17 @@ struct ColumnContentWidths: Sendable {
     /// Width of the sanitised target name.
     let target: [UInt16]
 
-    /// The widths for `catalog` drawn with `symbols`, built on first use and kept with the catalog.
-    static func of(_ catalog: TaskCatalog, symbols: SymbolSet) -> ColumnContentWidths {
-        let key = "DashboardUI.ColumnContentWidths." + (symbols == .ascii ? "ascii" : "unicode")
-        return catalog.attachment(key) { catalog in ColumnContentWidths(catalog, symbols: symbols) }
+    /// No tasks.
+    init() {
+        status = []
+        type = []
+        name = []
+        route = []
+        target = []
     }
 
-    private init(_ catalog: TaskCatalog, symbols: SymbolSet) {
+    /// The widths of every task of `catalog` drawn with `symbols`.
+    init(_ catalog: TaskCatalog, symbols: SymbolSet) {
         var status: [UInt16] = []
         var type: [UInt16] = []
         var name: [UInt16] = []

@@ -4,15 +4,6 @@ import DCSKit
 public enum DashboardView {
     /// Renders `state` at `state.size`.
     public static func render(_ state: DashboardState) -> ScreenBuffer {
-        var memo: TaskListMemo?
-        return render(state, reusing: nil, memo: &memo)
-    }
-
-    /// Renders `state`, copying the task list's region from `previous` when it was drawn from equal
-    /// inputs (`TaskListInputs`); `memo` receives this frame's list for the next one (nil when no list
-    /// is drawn).
-    static func render(_ state: DashboardState, reusing previous: TaskListMemo?, memo: inout TaskListMemo?) -> ScreenBuffer {
-        memo = nil
         var buffer = ScreenBuffer(width: state.size.columns, height: state.size.rows)
         let layout = DashboardLayout(state)
         if layout.tooSmall {
@@ -31,15 +22,7 @@ public enum DashboardView {
                 state, area: .init(x: 0, y: top, width: layout.list.width, height: layout.list.y + layout.list.height - top),
                 into: &buffer)
         } else if layout.placement != .full {
-            let inputs = TaskListInputs(state, layout: layout)
-            if let previous, previous.inputs == inputs, previous.buffer.width == buffer.width,
-                previous.buffer.height == buffer.height
-            {
-                buffer.copyCells(from: previous.buffer, area: TaskListMemo.region(of: layout))
-            } else {
-                TaskListView.draw(inputs, state: state, into: &buffer)
-            }
-            memo = TaskListMemo(inputs: inputs, buffer: buffer)
+            TaskListView.draw(state, layout: layout, into: &buffer)
         }
         if let detail = layout.detail {
             if state.showEvents {

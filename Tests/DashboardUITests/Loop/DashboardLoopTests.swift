@@ -16,17 +16,12 @@ struct DashboardLoopTests {
     func makeLoop(
         script: [ScreenInput], inbox: MonitorInbox = MonitorInbox(), clock: Clock = Clock(),
         onRead: @escaping (Int) -> Void = { _ in }
-    ) -> (DashboardLoop, ScriptedScreen, Box) {
+    ) -> (DashboardLoop, ScriptedScreen, RecordingMonitor) {
         let screen = ScriptedScreen(size: TerminalSize(columns: 80, rows: 12), script: script, onRead: onRead)
-        let performed = Box()
+        let (effects, monitor, _) = F.effects()
         let loop = DashboardLoop(
-            state: F.state(columns: 80, rows: 12), screen: screen, inbox: inbox, now: { clock.date },
-            perform: { performed.effects.append($0) })
-        return (loop, screen, performed)
-    }
-
-    final class Box {
-        var effects: [DashboardEffect] = []
+            state: F.state(columns: 80, rows: 12), screen: screen, inbox: inbox, now: { clock.date }, effects: effects)
+        return (loop, screen, monitor)
     }
 
     @Test func idleTimeoutsDrawNothing() {
@@ -59,9 +54,9 @@ struct DashboardLoopTests {
     }
 
     @Test func quitEndsTheLoopAndEffectsReachTheMonitor() {
-        let (loop, _, performed) = makeLoop(script: [.key(.character("r")), .key(.character("p")), .key(.character("q"))])
+        let (loop, _, monitor) = makeLoop(script: [.key(.character("r")), .key(.character("p")), .key(.character("q"))])
         #expect(loop.run() == .quit)
-        #expect(performed.effects == [.refreshNow, .setPaused(true)])
+        #expect(monitor.calls == [.refreshNow, .setPaused(true)])
     }
 
     @Test func monitorEventsAreDrainedBetweenKeys() {

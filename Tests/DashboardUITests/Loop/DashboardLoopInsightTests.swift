@@ -5,14 +5,10 @@ import Foundation
 import Testing
 
 /// The loop drains the stats poller's inbox with the monitor's, and hands fetch, notification and
-/// clipboard effects to the composition root.
+/// clipboard effects to `DashboardEffects`.
 @Suite("Dashboard loop with insights")
 struct DashboardLoopInsightTests {
     typealias F = DashboardFixtures
-
-    final class Box {
-        var effects: [DashboardEffect] = []
-    }
 
     @Test func statsFromTheInsightInboxReachTheScreenAndEffectsArePerformed() {
         let insights = InsightInbox()
@@ -26,21 +22,18 @@ struct DashboardLoopInsightTests {
         }
         var state = F.state(columns: 80, rows: 12)
         state.fetchesInsights = true
-        let performed = Box()
+        let (effects, monitor, poller) = F.effects()
         let loop = DashboardLoop(
-            state: state, screen: screen, inbox: MonitorInbox(), insights: insights, now: { F.now },
-            perform: { performed.effects.append($0) })
+            state: state, screen: screen, inbox: MonitorInbox(), insights: insights, now: { F.now }, effects: effects)
         #expect(loop.run() == .terminalClosed)
         #expect(loop.state.insights[sessions]?.stats?.fullMigrationProgress == 42.5)
         #expect(screen.frames.last?.lines[4].hasPrefix("▶ MIGRATING  42.5%") == true)
         // The running task on screen is polled; no detail or logs are asked for (80×12 has no room
         // for the pane, so nothing would show them); then the copy.
-        #expect(
-            performed.effects.first.map {
-                if case .pollTasks(let tasks) = $0 { return tasks.map(\.id) == [sessions] } else { return false }
-            } == true)
-        performed.effects.removeFirst()
-        #expect(performed.effects == [.copyToClipboard("t-001")])
+        #expect(poller.calls == [.setTasks([sessions])])
+        #expect(monitor.calls.isEmpty)
+        #expect(screen.escapes.count == 1)
+        #expect(screen.escapes.first == TerminalEscapes.osc52("t-001"))
     }
 
     @Test func aTaskThatFailsRingsTheBellAndNotifiesInModeOn() {
@@ -61,12 +54,16 @@ struct DashboardLoopInsightTests {
         }
         var state = F.state(columns: 80, rows: 12, snapshot: empty)
         state.notifications = NotificationPolicy(mode: .on)
-        let performed = Box()
         let loop = DashboardLoop(
-            state: state, screen: screen, inbox: inbox, now: { F.now }, perform: { performed.effects.append($0) })
+            state: state, screen: screen, inbox: inbox, now: { F.now },
+            effects: F.effects(notifications: state.notifications).0)
         _ = loop.run()
         #expect(screen.bells == 1)
-        #expect(performed.effects == [.notify(title: "dcswatch: FAILED", body: "sessions (prod)")])
+        #expect(
+            screen.escapes == [
+                TerminalEscapes.notification(
+                    title: "dcswatch: FAILED", body: "sessions (prod)", escape: .osc9, insideTmux: false)
+            ])
         #expect(loop.state.eventLog.events.count == 1)
     }
 
@@ -96,7 +93,7 @@ struct DashboardLoopInsightTests {
         var state = F.state(columns: 80, rows: 12)
         state.fetchesInsights = true
         let loop = DashboardLoop(
-            state: state, screen: screen, inbox: MonitorInbox(), insights: insights, now: { clock.date }, perform: { _ in })
+            state: state, screen: screen, inbox: MonitorInbox(), insights: insights, now: { clock.date }, effects: F.effects().0)
         return (loop, screen)
     }
 

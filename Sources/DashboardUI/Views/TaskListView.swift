@@ -3,20 +3,23 @@ import Foundation
 
 /// The task list: a column header and one row per visible task, the selected row reversed.
 enum TaskListView {
-    /// Draws the column header, the visible rows and the separator of a right-hand detail pane, from
-    /// `inputs`: what the region shows, computed once for the frame (`TaskListInputs`), so a frame that
-    /// copies the region instead shows exactly what drawing it would have.
-    static func draw(_ inputs: TaskListInputs, state: DashboardState, into buffer: inout ScreenBuffer) {
-        let layout = inputs.layout
+    /// Draws the column header, the visible rows and the separator of a right-hand detail pane.
+    static func draw(_ state: DashboardState, layout: DashboardLayout, into buffer: inout ScreenBuffer) {
         let area = layout.list
+        let columns = TaskColumns(width: area.width, state: state)
         if let header = layout.columnHeader {
-            drawHeader(state, columns: inputs.columns, area: header, into: &buffer)
+            drawHeader(state, columns: columns, area: header, into: &buffer)
         }
-        if let empty = inputs.emptyText {
-            buffer.put(DisplayWidth.truncate(empty, to: area.width), x: area.x, y: area.y, style: CellStyle(.dim))
+        if state.rows.isEmpty {
+            buffer.put(DisplayWidth.truncate(emptyText(state), to: area.width), x: area.x, y: area.y, style: CellStyle(.dim))
         }
-        for (line, row) in inputs.rows.enumerated() {
-            drawRow(row, state: state, columns: inputs.columns, x: area.x, y: area.y + line, width: area.width, into: &buffer)
+        let selected = state.selectedIndex
+        for line in 0..<max(area.height, 0) {
+            let index = state.scrollOffset + line
+            guard index < state.rows.count else { break }
+            drawRow(
+                state.rows[index], state: state, columns: columns, x: area.x, y: area.y + line, width: area.width,
+                selected: index == selected, into: &buffer)
         }
         if layout.placement == .right, let detail = layout.detail {
             for row in detail.y..<(detail.y + detail.height) {
@@ -48,12 +51,10 @@ enum TaskListView {
     /// progress, target, name): a move then rewrites ~35 cells of two rows instead of every cell of
     /// both (issue 6: bytes per cursor move), and the bar still marks the task on the left edge.
     static func drawRow(
-        _ row: TaskListInputs.Row, state: DashboardState, columns: TaskColumns, x: Int, y: Int, width: Int,
+        _ watched: WatchedTask, state: DashboardState, columns: TaskColumns, x: Int, y: Int, width: Int, selected: Bool,
         into buffer: inout ScreenBuffer
     ) {
-        let watched = row.watched
         let task = watched.task
-        let selected = row.selected
         let plain = CellStyle(.normal)
         let bar = CellStyle(.normal, selected: selected)
         if selected { buffer.fill(x: x, y: y, count: min(columns.selectionWidth, width), style: bar) }
@@ -62,16 +63,16 @@ enum TaskListView {
                 statusText(task, symbols: state.symbols), columns.status,
                 CellStyle(.status(task.status.category), selected: selected)
             ),
-            (row.progress, columns.progress, bar),
+            (progressText(watched, state: state), columns.progress, bar),
             (SafeText.line(watched.target, limit: 40), columns.target, bar),
             (
                 task.name.isEmpty ? "-" : SafeText.line(task.name, limit: 200), columns.name,
-                row.highlighted ? CellStyle(.changed, selected: selected) : bar
+                isHighlighted(watched, state: state) ? CellStyle(.changed, selected: selected) : bar
             ),
             (typeText(task), columns.type, plain),
             (routeText(task, symbols: state.symbols), columns.route, plain),
             (createdText(task, timeZone: state.timeZone), columns.created, plain),
-            (row.age, columns.age, plain),
+            (ageText(task, now: state.now), columns.age, plain),
         ]
         drawCells(cells, x: x, y: y, width: width, into: &buffer)
     }

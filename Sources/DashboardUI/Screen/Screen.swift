@@ -23,17 +23,14 @@ public protocol Screen: AnyObject {
     func invalidate()
     /// Rings the bell.
     func bell()
+    /// Writes an escape sequence (`TerminalEscapes`) that moves no cursor and prints nothing.
+    func writeEscape(_ sequence: String)
     /// True when posts to the loop's inboxes end a `read` at once (a self-pipe): the loop may then wait
     /// longer between reads without delaying what arrives.
     var wakesOnPost: Bool { get }
-    /// True when a terminal resize also ends a `read` at once: the loop then needs no timed wake-up
-    /// but the age clock's, once a second.
-    var wakesOnResize: Bool { get }
 }
 
 extension Screen {
     /// Screens without a wake-up (tests' scripted screens) are polled.
     public var wakesOnPost: Bool { false }
-    /// Screens without a wake-up see a resize at their next poll.
-    public var wakesOnResize: Bool { false }
 }

@@ -114,18 +114,6 @@ public struct ScreenBuffer: Sendable, Hashable {
     /// The printable ASCII characters as one-character strings, indexed by byte − 0x20.
     private static let asciiGlyphs: [String] = (0x20...0x7E).map { String(UnicodeScalar(UInt8($0))) }
 
-    /// Copies the cells of `area` from `other`, a buffer of the same size (else nothing is copied).
-    public mutating func copyCells(from other: ScreenBuffer, area: DashboardLayout.Area) {
-        guard other.width == width, other.height == height else { return }
-        let left = max(area.x, 0)
-        let right = min(area.x + area.width, width)
-        guard left < right else { return }
-        for y in max(area.y, 0)..<min(area.y + area.height, height) {
-            let start = y * width
-            cells.replaceSubrange((start + left)..<(start + right), with: other.cells[(start + left)..<(start + right)])
-        }
-    }
-
     /// Fills `count` cells from (x, y) with spaces in `style`.
     public mutating func fill(x: Int, y: Int, count: Int, style: CellStyle = .plain) {
         guard y >= 0, y < height else { return }

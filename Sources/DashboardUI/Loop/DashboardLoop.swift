@@ -19,8 +19,8 @@ public final class DashboardLoop: @unchecked Sendable {
     /// 10 ms of its arrival (issue 6: exec to first frame), for the first fetch's fraction of a second.
     public static let startReadTimeoutMilliseconds = 10
     /// The longest wait for a key on a screen that wakes on posts (`Screen.wakesOnPost`): what arrives
-    /// ends the wait at once, so the wait only bounds how late the age clock ticks and a resize shows.
-    /// A screen that also wakes on a resize (`Screen.wakesOnResize`) waits to the next whole second.
+    /// ends the wait at once, so the wait only bounds how late the age clock ticks and a resize shows
+    /// (curses' SIGWINCH handler only sets a flag that the next read turns into KEY_RESIZE).
     public static let wakeableReadTimeoutMilliseconds = 250
     /// On a screen that wakes on posts, the least time between a frame and one drawn only because
     /// stats, detail or logs arrived: answers to one cursor move come in a cascade over tens of ms, and
@@ -44,7 +44,7 @@ public final class DashboardLoop: @unchecked Sendable {
     private let inbox: MonitorInbox
     private let insights: InsightInbox?
     private let now: () -> Date
-    private let perform: (DashboardEffect) -> Void
+    private let effects: DashboardEffects
     private let lock = NSLock()
     private var stopSignal: Int32?
     private var lastTickSecond: Int
@@ -54,21 +54,19 @@ public final class DashboardLoop: @unchecked Sendable {
     private var lastDrawAt: Date?
     /// When a frame held back by the insight pacing (`insightFramePacingMilliseconds`) is due.
     private var pacedDrawAt: Date?
-    /// Renders frames, reusing the last frame's task list when its inputs did not change.
-    private var renderer = FrameRenderer()
 
-    /// Builds a loop; `perform` receives the effects other than quit, redraw and bell. `insights`
-    /// carries the stats poller's events, drained right after the monitor's.
+    /// Builds a loop; `effects` carries out every effect but quit and repaint, which steer the loop.
+    /// `insights` carries the stats poller's events, drained right after the monitor's.
     public init(
         state: DashboardState, screen: any Screen, inbox: MonitorInbox, insights: InsightInbox? = nil,
-        now: @escaping () -> Date, perform: @escaping (DashboardEffect) -> Void
+        now: @escaping () -> Date, effects: DashboardEffects
     ) {
         self.state = state
         self.screen = screen
         self.inbox = inbox
         self.insights = insights
         self.now = now
-        self.perform = perform
+        self.effects = effects
         lastTickSecond = Int(now().timeIntervalSince1970.rounded(.down))
     }
 
@@ -86,9 +84,7 @@ public final class DashboardLoop: @unchecked Sendable {
             var events: [DashboardEvent] = []
             var timeout =
                 screen.wakesOnPost
-                ? Self.wakeableReadTimeout(
-                    millisecondsIntoSecond: Self.millisecondsIntoSecond(now()),
-                    period: screen.wakesOnResize ? 1000 : Self.wakeableReadTimeoutMilliseconds)
+                ? Self.wakeableReadTimeout(millisecondsIntoSecond: Self.millisecondsIntoSecond(now()))
                 : Self.readTimeout(for: state.snapshot)
             if let due = pacedDrawAt {
                 timeout = min(timeout, max(Int((due.timeIntervalSince(now()) * 1000).rounded(.up)), 0))
@@ -120,7 +116,7 @@ public final class DashboardLoop: @unchecked Sendable {
         drawPending = false
         pacedDrawAt = nil
         lastDrawAt = now()
-        screen.draw(renderer.render(state))
+        screen.draw(DashboardView.render(state))
     }
 
     /// How long the next read may wait: short until the first data (unless a target already failed:
@@ -131,11 +127,11 @@ public final class DashboardLoop: @unchecked Sendable {
         return readTimeoutMilliseconds
     }
 
-    /// The wait on a screen that wakes on posts: to the next multiple of `period` ms past the second
-    /// (+1 ms, so the wait ends past the boundary), so the age clock's tick is drawn within a few ms of
-    /// the second. `period` divides 1000: 250 while a resize is only seen by polling, else 1000.
-    public static func wakeableReadTimeout(millisecondsIntoSecond: Int, period: Int = wakeableReadTimeoutMilliseconds) -> Int {
-        period - ((millisecondsIntoSecond % period) + period) % period + 1
+    /// The wait on a screen that wakes on posts: to the next quarter of a second (+1 ms, so the wait
+    /// ends past the boundary), so the age clock's tick is drawn within a few ms of the second.
+    public static func wakeableReadTimeout(millisecondsIntoSecond: Int) -> Int {
+        let period = wakeableReadTimeoutMilliseconds
+        return period - ((millisecondsIntoSecond % period) + period) % period + 1
     }
 
     /// Milliseconds past the whole second of `date` (0–999).
@@ -157,10 +153,7 @@ public final class DashboardLoop: @unchecked Sendable {
                 switch effect {
                 case .quit: quit = true
                 case .redrawAll: repaint = true
-                case .bell: screen.bell()
-                case .refreshNow, .setPaused, .setInterval, .notify, .copyToClipboard, .loadDetail, .loadLogs, .prefetch,
-                    .pollTasks:
-                    perform(effect)
+                default: effects.perform(effect, on: screen)
                 }
             }
         }

@@ -23,7 +23,7 @@ struct DashboardLoopDeferralTests {
             size: TerminalSize(columns: 80, rows: 12), script: Array(repeating: .timeout, count: reads), onRead: onRead)
         let loop = DashboardLoop(
             state: F.state(columns: 80, rows: 12), screen: screen, inbox: inbox, insights: insights, now: { clock.date },
-            perform: { _ in })
+            effects: F.effects().0)
         return (loop, screen)
     }
 
