@@ -1,5 +1,6 @@
 import DCSKit
 import DCSSimulator
+import DCSTestSupport
 import DashboardUI
 import Foundation
 import Testing
@@ -39,7 +40,7 @@ struct NoPasswordOnScreenTests {
         let drawn = state
         let keys = tasks.map { TaskKey(target: "sim", taskID: $0.taskID) }
         // Fifty large screens are CPU-heavy in a debug build: off the cooperative pool.
-        let (screens, leaks) = try await offThePool { () -> (Int, [String]) in
+        let (screens, leaks) = try await OffPool.run { () -> (Int, [String]) in
             var state = drawn
             var screens = 0
             var leaks: [String] = []
