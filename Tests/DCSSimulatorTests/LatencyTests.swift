@@ -1,5 +1,6 @@
 import DCSKit
 import DCSSimulator
+import DCSTestSupport
 import Foundation
 import Logging
 import Testing
@@ -11,17 +12,17 @@ struct LatencyTests {
     typealias Kit = SimulatorTestKit
 
     @Test func everyAPICallWaitsTheLatencyOnTopOfLatencyFaultsAndControlCallsDoNot() async throws {
-        let clock = SteppingClock()
+        let clock = SimulatorTestKit.clock()
         let sleeps = SleepRecorder()
         var configuration = Kit.configuration(clock: clock, faults: [try FaultRule.parse("latency:2s/list")], sleeps: sleeps)
         configuration.latency = 0.05
         let router = SimulatorRouter(configuration: configuration)
-        let list = await router.handle(Kit.signedGET(Kit.listPath(), query: "limit=10&offset=0", date: clock.now))
+        let list = await router.handle(Kit.signedGET(Kit.listPath(), query: "limit=10&offset=0", date: clock.date))
         #expect(list.status == 200)
         _ = try await Kit.token(router)
         let control = await router.handle(HTTPRequest(method: "GET", url: Kit.base.appendingPathComponent("_sim/faults")))
         #expect(control.status == 200)
-        let waits = sleeps.waits
+        let waits = sleeps.delays
         try #require(waits.count == 3)
         #expect(abs(waits[0] - 2.05) < 1e-9)
         #expect(waits[1] == 0.05)
