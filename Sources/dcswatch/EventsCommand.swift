@@ -67,7 +67,7 @@ struct EventsCommand: AsyncParsableCommand {
                 let fetched = snapshot.targets.first { $0.name == target }?.fetchedAt ?? Date()
                 let baseline = !log.hasBaseline(target)
                 for event in log.record(target: target, diff: diff, at: fetched) {
-                    printLine(output == .ndjson ? event.jsonLine() : event.textLine())
+                    printLine(output == .ndjson ? try event.jsonLine() : event.textLine())
                 }
                 if baseline {
                     let count = snapshot.targets.first { $0.name == target }?.tasks.count ?? 0

@@ -62,6 +62,6 @@ struct ShowCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let report = await TaskReport.gather(watched, from: client)
-        FileHandle.standardOutput.write(Data((output == .json ? report.json() : report.tableText()).utf8))
+        FileHandle.standardOutput.write(Data((output == .json ? try report.json() : report.tableText()).utf8))
     }
 }
