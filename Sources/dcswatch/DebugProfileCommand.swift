@@ -81,7 +81,7 @@ struct DebugProfileCommand: AsyncParsableCommand {
             let shown = ListSelection().apply(watched)
             report("list sort", seconds: lap())
             var sink = CountingSink()
-            try TaskJSONFormatter().write(shown, to: &sink)
+            TaskJSONFormatter().write(shown, to: &sink)
             report("list json (\(sink.bytes / 1_048_576) MiB)", seconds: lap())
         }
     }

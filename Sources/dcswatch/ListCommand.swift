@@ -117,9 +117,8 @@ struct ListCommand: AsyncParsableCommand {
             // Bytes straight to the descriptor: at 100,000 tasks (~115 MB) a `String` per chunk showed.
             stdout.flush()
             var writable = true
-            try TaskJSONFormatter(lineDelimited: format == .ndjson).write(shown) { chunk in
-                guard writable else { return }
-                writable = chunk.withUnsafeBytes { Self.writeAll($0.bindMemory(to: UInt8.self), to: STDOUT_FILENO) }
+            TaskJSONFormatter(lineDelimited: format == .ndjson).write(shown) { chunk in
+                if writable { writable = Self.writeAll(chunk, to: STDOUT_FILENO) }
             }
         case .csv: TaskCSVFormatter().write(shown, to: &stdout)
         }

@@ -18,8 +18,9 @@ public struct TaskDecodingIssue: Error, Sendable, Hashable, CustomStringConverti
 }
 
 extension MigrationTask {
-    /// The members of a list item (ListMigrationTask.rst, Table 4), by their API names.
-    enum ListField: String, CodingKey {
+    /// The members of a list item (ListMigrationTask.rst, Table 4), by their API names; read by
+    /// `ListPageDecoder` (list pages) and `decodeItem` (the detail call).
+    enum ListField: String, CodingKey, CaseIterable {
         case taskID = "task_id", name = "task_name", status, migrationType = "migration_type"
         case migrationMethod = "migration_method", ecsTenantPrivateIP = "ecs_tenant_private_ip"
         case dataSource = "data_source", sourceInstanceName = "source_instance_name"
@@ -32,8 +33,8 @@ extension MigrationTask {
         case releasedAt = "released_at", version, resumeMode = "resume_mode", supportedFeatures = "supported_features"
     }
 
-    /// Reads one list item leniently (dcs-api-notes.md: any field may be missing, null, of another type,
-    /// or unknown); the issue (at index 0: the page sets it) when it has no usable `task_id`, or is not
+    /// Reads the list fields of a detail body leniently, by the rules `ListPageDecoder` applies to list
+    /// items (dcs-api-notes.md: any field may be missing, null, of another type, or unknown); the issue (at index 0: the page sets it) when it has no usable `task_id`, or is not
     /// an object.
     static func decodeItem(from decoder: Decoder) -> Result<MigrationTask, TaskDecodingIssue> {
         guard let item = try? decoder.container(keyedBy: ListField.self) else {
@@ -59,13 +60,7 @@ extension MigrationTask {
     }
 }
 
-/// One element of `migration_tasks`: a task, or the reason it is none.
-struct TaskListItem: Decodable {
-    /// The task, or why the element is not one.
-    let result: Result<MigrationTask, TaskDecodingIssue>
-
-    /// Reads the element; never throws for well-formed JSON.
-    init(from decoder: Decoder) throws {
-        result = MigrationTask.decodeItem(from: decoder)
-    }
+extension MigrationTask.ListField {
+    /// The position in `ListPageDecoder.fields` (its storage slot for the field).
+    var index: Int { ListPageDecoder.fields.firstIndex(of: self) ?? 0 }
 }

@@ -29,59 +29,22 @@ public enum PageDecodingError: Error, Sendable, Hashable {
 }
 
 extension TaskListPage {
-    /// Decodes a list response body with `JSONDecoder`. A `null` or missing `migration_tasks` is an
+    /// Decodes a list response body (`ListPageDecoder`). A `null` or missing `migration_tasks` is an
     /// empty page when a `count` is present, and an error when neither is (that is not a list response).
     public static func decode(_ data: Data) throws(PageDecodingError) -> TaskListPage {
-        let root: ObjectOrShape<PageBody>
-        do {
-            root = try LenientJSON.decode(ObjectOrShape<PageBody>.self, from: data)
-        } catch let error as PageDecodingError {
-            throw error
-        } catch {
-            throw .notJSON(LenientJSON.describe(error, in: data))
-        }
-        switch root {
-        case .other(let shape): throw .unexpectedShape("the body is \(shape.name), not an object")
-        case .object(let body): return body.page
-        }
+        try ListPageDecoder.decode(data)
     }
+}
 
-    /// The root object of a list answer.
-    private struct PageBody: Decodable {
-        /// The page it holds.
-        let page: TaskListPage
-
-        private enum Field: String, CodingKey {
-            case count
-            case tasks = "migration_tasks"
-        }
-
-        init(from decoder: Decoder) throws {
-            let root = try decoder.container(keyedBy: Field.self)
-            let count = root.lenientInt(forKey: .count)
-            guard var items = try? root.nestedUnkeyedContainer(forKey: .tasks) else {
-                let shape = try root.decodeIfPresent(JSONShape.self, forKey: .tasks) ?? .null
-                guard shape == .null else {
-                    throw PageDecodingError.unexpectedShape("migration_tasks is \(shape.name), not an array")
-                }
-                guard count != nil else {
-                    throw PageDecodingError.unexpectedShape("neither migration_tasks nor count is present")
-                }
-                page = TaskListPage(count: count, tasks: [], issues: [], itemCount: 0)
-                return
-            }
-            var tasks: [MigrationTask] = []
-            tasks.reserveCapacity(items.count ?? 0)
-            var issues: [TaskDecodingIssue] = []
-            var index = 0
-            while !items.isAtEnd {
-                switch try items.decode(TaskListItem.self).result {
-                case .success(let task): tasks.append(task)
-                case .failure(let issue): issues.append(TaskDecodingIssue(index: index, reason: issue.reason))
-                }
-                index += 1
-            }
-            page = TaskListPage(count: count, tasks: tasks, issues: issues, itemCount: index)
+extension TaskListPage {
+    /// Throws the shape error of a `migration_tasks` member that is not an array (nil: absent); a
+    /// `null` or absent one is accepted when `count` is present.
+    static func checkShape(of tasks: JSONValue?, count: Int?) throws(PageDecodingError) {
+        switch tasks {
+        case .null?, nil:
+            guard count != nil else { throw .unexpectedShape("neither migration_tasks nor count is present") }
+        case let other?:
+            throw .unexpectedShape("migration_tasks is \(other.shapeName), not an array")
         }
     }
 }

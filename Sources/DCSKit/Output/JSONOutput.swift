@@ -1,12 +1,13 @@
 import Foundation
 
-/// The one JSON writer of `list`, `show` and `events`: Foundation's `JSONEncoder` with sorted keys
+/// The JSON writer of `show` and `events`: Foundation's `JSONEncoder` with sorted keys
 /// (stable output for diffs and scripts) and slashes as they are, then the escapes terminals need.
 ///
 /// `JSONEncoder` escapes what JSON requires (`"`, `\`, U+0000–U+001F). So that the output is also safe
 /// on a terminal and in JavaScript, and so that a task name cannot reorder or hide what a terminal
 /// shows (issue 7), DEL, the C1 controls, U+2028/U+2029 and the bidi and invisible characters that
-/// `SafeText` replaces are written as `\uXXXX` too. Escaping is lossless: parsers get the same text.
+/// `SafeText` replaces are written as `\uXXXX` too (`needsEscape`, which `JSONText`, the `list`
+/// record writer, shares). Escaping is lossless: parsers get the same text.
 package enum JSONOutput {
     /// The encoder: pretty (two-space indent, one member a line) or compact (one line).
     static func encoder(pretty: Bool) -> JSONEncoder {

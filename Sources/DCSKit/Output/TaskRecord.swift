@@ -90,7 +90,7 @@ public struct TaskRecord: Encodable, Sendable, Hashable {
     /// The member name of each field, in `fieldNames` order.
     private static let keys = fieldNames.map { JSONKey($0) }
 
-    /// Encodes every field (nil as `null`); `JSONOutput` sorts the keys.
+    /// Encodes every field (nil as `null`) for `show --output json`; `JSONOutput` sorts the keys.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.container(keyedBy: JSONKey.self)
         for (index, key) in TaskRecord.keys.enumerated() {
@@ -102,11 +102,6 @@ public struct TaskRecord: Encodable, Sendable, Hashable {
                 try container.encodeNil(forKey: key)
             }
         }
-    }
-
-    /// The record as one JSON object (`JSONOutput`): compact on one line, or pretty.
-    public func json(pretty: Bool) throws -> String {
-        try JSONOutput.text(self, pretty: pretty)
     }
 
     /// `2024-04-01T10:57:00Z` (whole seconds: the API's precision varies), built without a formatter

@@ -76,6 +76,8 @@ import Testing
         "", "   ", "{", #"{"count":1,"migration_tasks":[{"task_id":"a"}]} x"#,
         #"{"count":1,"migration_tasks":[{"task_id" "a"}]}"#,
         #"{"count":1,"migration_tasks":[{"task_id":"a"} {"task_id":"b"}]}"#,
+        "{\"count\":1,\"migration_tasks\":[{\"task_id\":\"a\tb\"}]}", #"{"count":1,"migration_tasks":[{"task_id":"a\qb"}]}"#,
+        #"{"count":1,"migration_tasks":[{"task_id":"a",}]}"#,
     ])
     func textThatIsNotJSONIsNotJSON(text: String) {
         guard case .notJSON(let message)? = Self.error(text) else {
@@ -85,15 +87,22 @@ import Testing
         #expect(!message.isEmpty)
     }
 
-    /// `JSONDecoder` reads a string when it is asked for: one that JSON does not allow (a raw tab, an
-    /// unknown escape, half a surrogate pair) is an unreadable field, not an unreadable page.
-    @Test func malformedStringsAreUnreadableFields() throws {
-        let page = try Self.page(
-            "{\"count\":3,\"migration_tasks\":[{\"task_id\":\"a\tb\"},{\"task_id\":\"a\\qb\"},"
-                + #"{"task_id":"c","task_name":"n\ud800","description":"\udc00 d"}]}"#)
-        #expect(page.issues.map(\.index) == [0, 1])
-        #expect(page.issues.allSatisfy { $0.reason == "task_id is missing or empty" })
-        #expect(page.tasks.map(\.taskID) == ["c"] && page.tasks.first?.name == "" && page.tasks.first?.description == "")
+    @Test func loneSurrogatesBecomeReplacementCharacters() throws {
+        let task = try #require(
+            try Self.page(#"{"count":1,"migration_tasks":[{"task_id":"c","task_name":"n\ud800","description":"\udc00 d"}]}"#)
+                .tasks.first)
+        #expect(task.name == "n\u{FFFD}" && task.description == "\u{FFFD} d")
+    }
+
+    @Test func repeatedLongValuesShareOneString() throws {
+        let value = "subnet-0123456789abcdef-0123456789abcdef"
+        let items = (0..<3).map { #"{"task_id":"t\#($0)","source_instance_spec_code":"\#(value)"}"# }
+        let page = try Self.page(#"{"count":3,"migration_tasks":[\#(items.joined(separator: ","))]}"#)
+        let texts = page.tasks.map(\.sourceInstanceSpecCode)
+        #expect(texts == [value, value, value])
+        // Same storage: the interner handed out one string.
+        let addresses = texts.map { text in text.utf8.withContiguousStorageIfAvailable { UInt(bitPattern: $0.baseAddress) } }
+        #expect(addresses[0] != nil && Set(addresses).count == 1)
     }
 
     @Test func invalidUTF8IsRepairedNotDropped() throws {

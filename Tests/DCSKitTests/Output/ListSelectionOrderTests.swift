@@ -66,7 +66,7 @@ import Testing
                 resumeMode: "v-resume_mode", supportedFeatures: ["f1", "f2"]))
         let record = TaskRecord(task)
         for pretty in [false, true] {
-            let json = try record.json(pretty: pretty)
+            let json = record.json(pretty: pretty, indent: pretty ? "  " : "")
             let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
             #expect(Set(object.keys) == Set(TaskRecord.fieldNames))
             for field in TaskRecord.fieldNames where field != "supported_features" {
@@ -81,8 +81,7 @@ import Testing
             ].contains(field) {
                 #expect(object[field] as? String == "v-" + field, "\(field)")
             }
-            let separator = pretty ? "\" :" : "\":"
-            let positions = TaskRecord.fieldNames.sorted().compactMap { json.range(of: "\"\($0)" + separator)?.lowerBound }
+            let positions = TaskRecord.sortedFieldNames.compactMap { json.range(of: "\"\($0)\":")?.lowerBound }
             #expect(positions.count == TaskRecord.fieldNames.count && positions == positions.sorted())
         }
     }

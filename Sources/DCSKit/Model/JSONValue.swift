@@ -1,9 +1,10 @@
-import DCSKit
 import Foundation
 
-/// Any JSON value, for the simulator's bodies: its faults rewrite a body's members into other JSON
-/// types (`wrongtypes`, `nulls`), which a schema type cannot hold. Read and written through `Codable`
-/// (`JSONDecoder`, and `JSONEncoder` in `SimulatorResponses`).
+/// Any JSON value: what `JSONParser` gives for the odd members of a list page, and the simulator's
+/// bodies (its faults rewrite members into other JSON types, which a schema type cannot hold).
+///
+/// The DCS API documents strings but returns numbers, `null` or other shapes in practice
+/// (dcs-api-notes.md, "Fields and values"); models read fields through the lenient accessors below.
 public enum JSONValue: Sendable, Equatable, Hashable {
     case null
     case bool(Bool)
@@ -51,9 +52,9 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-    /// Parses a JSON document; throws `DecodingError.dataCorrupted` for text that is not JSON.
+    /// Parses a JSON document; throws a `JSONSyntaxError` for text that is not JSON at all.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try JSONParser.parse(data)
     }
 
     /// The object's members, or nil for any other shape.
@@ -68,7 +69,7 @@ extension JSONValue {
         return nil
     }
 
-    /// The value as DCSKit's clients read a scalar (the same conversion rules).
+    /// The value as a scalar, read by `LenientScalar`'s rules (the same as every `Codable` model's).
     var scalar: LenientScalar {
         switch self {
         case .string(let value): return .text(value)
@@ -79,14 +80,28 @@ extension JSONValue {
         }
     }
 
-    /// A string, also from a number or bool; nil for `null`, arrays and objects.
+    /// A string, also from a number or bool; nil for `null`, arrays and objects (`LenientScalar.string`).
     public var lenientString: String? { scalar.string }
 
-    /// An integer from an integer, a whole number or a numeric string; nil otherwise.
+    /// An integer from an integer, a whole number or a numeric string (`LenientScalar.int`).
     public var lenientInt: Int? { scalar.int }
 
     /// Member access that yields `.null` for a missing key or a non-object.
     public subscript(key: String) -> JSONValue {
         objectValue?[key] ?? .null
+    }
+}
+
+extension JSONValue {
+    /// A word for the value's JSON type, for messages (`JSONShape.name`).
+    public var shapeName: String {
+        switch self {
+        case .null: return JSONShape.null.name
+        case .bool: return JSONShape.bool.name
+        case .int, .double: return JSONShape.number.name
+        case .string: return JSONShape.string.name
+        case .array: return JSONShape.array.name
+        case .object: return JSONShape.object.name
+        }
     }
 }
