@@ -71,4 +71,13 @@ import Testing
         #expect(SafeText.line(entries[1].message) == "\u{FFFD}x")
         #expect(try MigrationLogs.decode(Data("{}".utf8)) == .page(total: nil, entries: []))
     }
+
+    @Test func invalidUTF8InABodyIsRepairedNotDropped() throws {
+        var body = Data(#"{"task_id":"t1","task_name":"bad "#.utf8)
+        body += Data([0xFF, 0x20, 0xF0, 0x90, 0x80, 0x20, 0xC3, 0x28])
+        body += Data(#"","network_type":"vpc"}"#.utf8)
+        let detail = try TaskDetail.decode(body).get()
+        #expect(detail.task.name == "bad \u{FFFD} \u{FFFD} \u{FFFD}(")
+        #expect(detail.networkType == "vpc")
+    }
 }
