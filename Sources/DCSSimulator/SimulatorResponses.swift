@@ -3,9 +3,13 @@ import Foundation
 
 /// Builds the simulator's responses in the shapes the real services use (dcs-api-notes.md, "Errors").
 enum SimulatorResponses {
-    /// JSON bytes with sorted keys, so the same state always gives the same bytes.
+    /// JSON bytes with sorted keys, so the same state always gives the same bytes; slashes as they are.
+    /// `JSONValue` writes non-finite numbers as `null`, so encoding cannot fail; were it to, the client
+    /// would see an empty body and say so.
     static func encode(_ value: JSONValue) -> Data {
-        JSONWriter.data(value)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)) ?? Data()
     }
 
     /// A JSON response.

@@ -68,7 +68,7 @@ struct EventsCommand: AsyncParsableCommand {
                 let fetched = snapshot.targets.first { $0.name == target }?.fetchedAt ?? LiveClock.now()
                 let baseline = !log.hasBaseline(target)
                 for event in log.record(target: target, diff: diff, at: fetched) {
-                    StandardOutput.writeLine(output == .ndjson ? event.jsonLine() : event.textLine())
+                    StandardOutput.writeLine(output == .ndjson ? try event.jsonLine() : event.textLine())
                 }
                 if baseline {
                     let count = snapshot.targets.first { $0.name == target }?.tasks.count ?? 0

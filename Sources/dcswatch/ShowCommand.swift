@@ -62,6 +62,6 @@ struct ShowCommand: AsyncParsableCommand {
             throw ExitCode(2)
         }
         let report = await TaskReport.gather(watched, from: client)
-        StandardOutput.write(output == .json ? report.json() : report.tableText())
+        StandardOutput.write(output == .json ? try report.json() : report.tableText())
     }
 }

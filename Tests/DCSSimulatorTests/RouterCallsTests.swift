@@ -97,10 +97,10 @@ struct RouterCallsTests {
         let response = await router.handle(
             Kit.signedGET("/v2/\(Kit.projectID)/migration-task/\(task.task.id)/stats", date: clock.date))
         let body = try Kit.json(response)
-        #expect(body["full_migration_progress"].lenientDouble == 100)
+        #expect(body["full_migration_progress"].lenientString.flatMap(Double.init) == 100)
         #expect(body["source_dbsize"].lenientInt == Int(task.task.sourceKeys))
         #expect(body["target_dbsize"].lenientInt == Int(task.task.sourceKeys))
-        #expect(body["is_migrating"].lenientBool == false)
+        #expect(body["is_migrating"] == .bool(false))
         #expect(body["offset"].lenientInt == 0)
     }
 

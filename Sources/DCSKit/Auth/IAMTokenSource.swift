@@ -69,7 +69,7 @@ public actor IAMTokenSource {
         guard let token = response.headers["X-Subject-Token"], !token.isEmpty else {
             throw APIError.tokenUnavailable(reason: "the response has no X-Subject-Token header", host: host)
         }
-        let expiresAt = (try? JSONValue.parse(response.body))?["token"]["expires_at"].lenientString
+        let expiresAt = (try? LenientJSON.decode(IAMTokenAnswer.self, from: response.body))?.expiresAt
             .flatMap(APITimestamp.parse)
         let renewAt =
             expiresAt.map { $0.addingTimeInterval(-IAMTokenSource.renewalMargin) }
@@ -78,23 +78,9 @@ public actor IAMTokenSource {
         return token
     }
 
-    /// The password-identity, project-scoped request body of the IAM API.
+    /// The password-identity, project-scoped request body of the IAM API (strings only: encoding
+    /// cannot fail, and an empty body would be refused by IAM with a 400 that says so).
     private func requestBody() -> Data {
-        let body: JSONValue = .object([
-            "auth": .object([
-                "identity": .object([
-                    "methods": .array([.string("password")]),
-                    "password": .object([
-                        "user": .object([
-                            "name": .string(identity.userName),
-                            "password": .string(identity.password),
-                            "domain": .object(["name": .string(identity.domainName)]),
-                        ])
-                    ]),
-                ]),
-                "scope": .object(["project": .object(["id": .string(projectID)])]),
-            ])
-        ])
-        return (try? JSONEncoder().encode(body)) ?? Data()
+        (try? JSONEncoder().encode(IAMTokenRequest(identity: identity, projectID: projectID))) ?? Data()
     }
 }

@@ -5,8 +5,8 @@ extension DCSClient {
     /// `DCS.4133` (an `APIError.http`), not 404.
     public func detail(taskID: String) async throws -> TaskDetail {
         let response = try await get(url(["migration-task", taskID]))
-        let value = try parse(response, what: "the detail of task \(SafeText.line(taskID, limit: 64))")
-        switch TaskDetail.decode(value) {
+        let what = "the detail of task \(SafeText.line(taskID, limit: 64))"
+        switch try readable(response, what: what, TaskDetail.decode) {
         case .success(let detail): return detail
         case .failure(let issue):
             throw APIError.undecodable(what: "the task detail", detail: issue.reason, host: target.host)
@@ -16,11 +16,13 @@ extension DCSClient {
     /// One task's progress: `GET /v2/{project_id}/migration-task/{task_id}/stats`.
     public func stats(taskID: String) async throws -> TaskStats {
         let response = try await get(url(["migration-task", taskID, "stats"]))
-        let value = try parse(response, what: "the stats of task \(SafeText.line(taskID, limit: 64))")
-        guard value.objectValue != nil else {
-            throw APIError.undecodable(what: "the task stats", detail: "the body is \(value.shapeName)", host: target.host)
+        let what = "the stats of task \(SafeText.line(taskID, limit: 64))"
+        let body = try readable(response, what: what) { try LenientJSON.decode(ObjectOrShape<TaskStats>.self, from: $0) }
+        switch body {
+        case .object(let stats): return stats
+        case .other(let shape):
+            throw APIError.undecodable(what: "the task stats", detail: "the body is \(shape.name)", host: target.host)
         }
-        return TaskStats.decode(value)
     }
 
     /// One page of a task's logs: `GET …/migration-task/{task_id}/logs?offset=&limit=[&log_level=]`.
@@ -30,17 +32,18 @@ extension DCSClient {
         if let level, !level.isEmpty { query.append(("log_level", level)) }
         let response = try await get(url(["migration-task", taskID, "logs"], query: query), notFoundIsResult: true)
         if response.status == 404 { return .notOffered }
-        return MigrationLogs.decode(try parse(response, what: "the logs of task \(SafeText.line(taskID, limit: 64))"))
+        return try readable(response, what: "the logs of task \(SafeText.line(taskID, limit: 64))", MigrationLogs.decode)
     }
 
-    /// Parses a 2xx body as JSON, or throws the error that describes what came instead.
-    private func parse(_ response: HTTPResponse, what: String) throws -> JSONValue {
+    /// Decodes a 2xx body with `decode`, or throws the error that describes what came instead of JSON.
+    private func readable<Value>(_ response: HTTPResponse, what: String, _ decode: (Data) throws -> Value) throws -> Value {
         do {
-            return try JSONValue.parse(response.body)
+            return try decode(response.body)
         } catch {
             throw APIError.unreadable(
-                response.body, what: what, detail: "cut off or malformed JSON (\(error))", status: response.status,
-                host: target.host)
+                response.body, what: what,
+                detail: "cut off or malformed JSON (\(LenientJSON.describe(error, in: response.body)))",
+                status: response.status, host: target.host)
         }
     }
 }

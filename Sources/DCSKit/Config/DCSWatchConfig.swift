@@ -1,7 +1,7 @@
 import Foundation
 
 /// The contents of dcswatch's JSON config file (see `config.example.json`): the targets to watch and
-/// the refresh and paging settings. Keys of later features are kept in `extra` for their owners.
+/// the refresh and paging settings. Other top-level keys are named in `otherKeys`.
 public struct DCSWatchConfig: Sendable, Hashable {
     /// The file this was read from; nil when no file exists (all from flags and environment).
     public var path: String?
@@ -21,21 +21,22 @@ public struct DCSWatchConfig: Sendable, Hashable {
     public var notificationEscape: DesktopEscape?
     /// `detail_pane`: false starts the dashboard with the detail pane hidden; nil when not set.
     public var detailPane: Bool?
-    /// Every other top-level key (not starting with `_`), as JSON, for settings added by later features.
-    public var extra: [String: JSONValue]
+    /// Every other top-level key (not starting with `_`), sorted: accepted and ignored (a newer
+    /// dcswatch's settings must not stop an older one), unlike a target's unknown keys, which warn.
+    public var otherKeys: [String]
     /// Things the user should know but that do not stop us (unknown keys, a secret in a readable file).
     public var warnings: [String]
 
     /// Builds a config.
     public init(
         path: String? = nil, targets: [TargetConfig] = [], refreshIntervalSeconds: Double? = nil, pageSize: Int? = nil,
-        extra: [String: JSONValue] = [:], warnings: [String] = []
+        otherKeys: [String] = [], warnings: [String] = []
     ) {
         self.path = path
         self.targets = targets
         self.refreshIntervalSeconds = refreshIntervalSeconds
         self.pageSize = pageSize
-        self.extra = extra
+        self.otherKeys = otherKeys
         self.warnings = warnings
     }
 }

@@ -9,19 +9,15 @@ extension APIError {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             return .emptyBody(status: response.status, requestID: headerRequestID, host: host)
         }
-        guard let json = try? JSONValue.parse(response.body), let object = json.objectValue else {
+        guard let body = try? LenientJSON.decode(ErrorBody.self, from: response.body) else {
             return .nonJSONBody(
                 status: response.status, snippet: snippet(text), requestID: headerRequestID, host: host)
         }
-        // Gateway bodies sometimes nest the error: {"error": {"code": …, "message": …}}.
-        let nested = object["error"]?.objectValue ?? [:]
-        let code = (object["error_code"]?.lenientString ?? nested["code"]?.lenientString)
-            .map { SafeText.line($0, limit: 40) }
-        let message = (object["error_msg"]?.lenientString ?? nested["message"]?.lenientString ?? "")
-        let bodyRequestID = object["request_id"]?.lenientString.map { SafeText.line($0, limit: 80) }
+        let code = body.code.map { SafeText.line($0, limit: 40) }
+        let bodyRequestID = body.requestID.map { SafeText.line($0, limit: 80) }
         return .http(
             status: response.status, code: code?.isEmpty == true ? nil : code,
-            message: SafeText.line(message, limit: 400),
+            message: SafeText.line(body.message ?? "", limit: 400),
             requestID: bodyRequestID ?? headerRequestID, host: host)
     }
 
@@ -46,5 +42,26 @@ extension APIError {
     /// True for failures worth another attempt of an idempotent GET: 429 and 5xx.
     public static func isRetryable(status: Int) -> Bool {
         status == 429 || status == 500 || status == 502 || status == 503 || status == 504
+    }
+}
+
+/// An error body of DCS (`error_code`, `error_msg`) or of the gateway, which sometimes nests it:
+/// `{"error": {"code": …, "message": …}}`; every member read leniently. Not an object: no body.
+private struct ErrorBody: Decodable {
+    let code: String?
+    let message: String?
+    let requestID: String?
+
+    private enum Field: String, CodingKey {
+        case code = "error_code", message = "error_msg", requestID = "request_id", nested = "error"
+        case nestedCode = "code", nestedMessage = "message"
+    }
+
+    init(from decoder: Decoder) throws {
+        let object = try decoder.container(keyedBy: Field.self)
+        let nested = try? object.nestedContainer(keyedBy: Field.self, forKey: .nested)
+        code = object.lenientString(forKey: .code) ?? nested?.lenientString(forKey: .nestedCode)
+        message = object.lenientString(forKey: .message) ?? nested?.lenientString(forKey: .nestedMessage)
+        requestID = object.lenientString(forKey: .requestID)
     }
 }

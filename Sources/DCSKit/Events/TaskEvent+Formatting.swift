@@ -22,18 +22,15 @@ extension TaskEvent {
         return line
     }
 
-    /// One JSON object on one line, keys sorted: `error_message`, `event`, `name`, `old_status`,
-    /// `status`, `status_category`, `target`, `task_id`, `time`. Escapes every control character.
-    public func jsonLine() -> String {
-        let members: [(String, String?)] = [
-            ("error_message", errorMessage.isEmpty ? nil : errorMessage), ("event", kind.name), ("name", name),
-            ("old_status", previousStatus?.raw), ("status", kind.status.raw),
-            ("status_category", kind.status.category.rawValue), ("target", key.target), ("task_id", key.taskID),
-            ("time", TaskEvent.utcStamp(time)),
+    /// One JSON object on one line (`JSONOutput`), keys sorted: `error_message`, `event`, `name`,
+    /// `old_status`, `status`, `status_category`, `target`, `task_id`, `time`.
+    public func jsonLine() throws -> String {
+        let members: [String: String?] = [
+            "error_message": errorMessage.isEmpty ? nil : errorMessage, "event": kind.name, "name": name,
+            "old_status": previousStatus?.raw, "status": kind.status.raw, "status_category": kind.status.category.rawValue,
+            "target": key.target, "task_id": key.taskID, "time": TaskEvent.utcStamp(time),
         ]
-        return "{"
-            + members.map { JSONText.string($0.0) + ":" + ($0.1.map(JSONText.string) ?? "null") }
-            .joined(separator: ",") + "}"
+        return try JSONOutput.text(members)
     }
 
     /// ISO 8601 in UTC, seconds precision.

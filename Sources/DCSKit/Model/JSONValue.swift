@@ -1,6 +1,7 @@
 import Foundation
 
-/// Any JSON value, decoded without a schema so that one odd field never fails a whole page.
+/// Any JSON value: what `JSONParser` gives for the odd members of a list page, and the simulator's
+/// bodies (its faults rewrite members into other JSON types, which a schema type cannot hold).
 ///
 /// The DCS API documents strings but returns numbers, `null` or other shapes in practice
 /// (dcs-api-notes.md, "Fields and values"); models read fields through the lenient accessors below.
@@ -35,14 +36,14 @@ extension JSONValue: Codable {
         }
     }
 
-    /// Encodes the value back to the same JSON shape.
+    /// Encodes the value back to the same JSON shape; a non-finite number, which JSON cannot carry, as `null`.
     public func encode(to encoder: Encoder) throws {
         var container = encoder.singleValueContainer()
         switch self {
         case .null: try container.encodeNil()
         case .bool(let value): try container.encode(value)
         case .int(let value): try container.encode(value)
-        case .double(let value): try container.encode(value)
+        case .double(let value): try value.isFinite ? container.encode(value) : container.encodeNil()
         case .string(let value): try container.encode(value)
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
@@ -68,58 +69,39 @@ extension JSONValue {
         return nil
     }
 
-    /// A string, also from a number or bool (the API sometimes sends numbers for string fields);
-    /// nil for `null`, arrays and objects. Empty strings stay empty: callers decide what blank means.
-    public var lenientString: String? {
+    /// The value as a scalar, read by `LenientScalar`'s rules (the same as every `Codable` model's).
+    var scalar: LenientScalar {
         switch self {
-        case .string(let value): return value
-        case .int(let value): return String(value)
-        case .double(let value):
-            return value.rounded() == value && abs(value) < 1e15 ? String(Int64(value)) : String(value)
-        case .bool(let value): return value ? "true" : "false"
-        case .null, .array, .object: return nil
+        case .string(let value): return .text(value)
+        case .int(let value): return .integer(value)
+        case .double(let value): return .number(value)
+        case .bool(let value): return .flag(value)
+        case .null, .array, .object: return .other
         }
     }
 
-    /// A number from a number or a numeric string (surrounding spaces allowed); nil otherwise.
-    public var lenientDouble: Double? {
-        switch self {
-        case .int(let value): return Double(value)
-        case .double(let value): return value.isFinite ? value : nil
-        case .string(let text):
-            guard let value = Double(text.trimmingCharacters(in: .whitespaces)), value.isFinite else { return nil }
-            return value
-        case .bool, .null, .array, .object: return nil
-        }
-    }
+    /// A string, also from a number or bool; nil for `null`, arrays and objects (`LenientScalar.string`).
+    public var lenientString: String? { scalar.string }
 
-    /// An integer from an integer, a whole double or a numeric string; nil otherwise.
-    public var lenientInt: Int? {
-        switch self {
-        case .int(let value): return Int(exactly: value)
-        default:
-            guard let value = lenientDouble, value.rounded() == value, abs(value) < 9.0e15 else { return nil }
-            return Int(value)
-        }
-    }
-
-    /// A bool from `true`/`false`, the strings "true"/"false" (any case) or 0/1; nil otherwise.
-    public var lenientBool: Bool? {
-        switch self {
-        case .bool(let value): return value
-        case .string(let text):
-            switch text.trimmingCharacters(in: .whitespaces).lowercased() {
-            case "true", "1", "yes": return true
-            case "false", "0", "no": return false
-            default: return nil
-            }
-        case .int(let value): return value == 0 ? false : (value == 1 ? true : nil)
-        default: return nil
-        }
-    }
+    /// An integer from an integer, a whole number or a numeric string (`LenientScalar.int`).
+    public var lenientInt: Int? { scalar.int }
 
     /// Member access that yields `.null` for a missing key or a non-object.
     public subscript(key: String) -> JSONValue {
         objectValue?[key] ?? .null
+    }
+}
+
+extension JSONValue {
+    /// A word for the value's JSON type, for messages (`JSONShape.name`).
+    public var shapeName: String {
+        switch self {
+        case .null: return JSONShape.null.name
+        case .bool: return JSONShape.bool.name
+        case .int, .double: return JSONShape.number.name
+        case .string: return JSONShape.string.name
+        case .array: return JSONShape.array.name
+        case .object: return JSONShape.object.name
+        }
     }
 }

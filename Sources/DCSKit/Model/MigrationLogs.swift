@@ -8,15 +8,10 @@ public enum MigrationLogs: Sendable, Hashable {
     /// One page of log entries; `total` is `log_num` when sent.
     case page(total: Int?, entries: [MigrationLogEntry])
 
-    /// Decodes a logs body leniently: entries that are not objects are skipped.
-    public static func decode(_ value: JSONValue) -> MigrationLogs {
-        let entries = (value["migration_logs"].arrayValue ?? []).compactMap { item -> MigrationLogEntry? in
-            guard item.objectValue != nil else { return nil }
-            return MigrationLogEntry(
-                createdAt: item["created_at"].lenientString ?? "", level: item["log_level"].lenientString ?? "",
-                message: item["message"].lenientString ?? "", code: item["log_code"].lenientString ?? "")
-        }
-        return .page(total: value["log_num"].lenientInt, entries: entries)
+    /// Decodes a logs body leniently: entries that are not objects are skipped. Throws for text
+    /// that is not JSON.
+    public static func decode(_ data: Data) throws -> MigrationLogs {
+        try LenientJSON.decode(LogsBody.self, from: data).logs
     }
 
     /// The entries; empty when not offered.
@@ -43,5 +38,40 @@ public struct MigrationLogEntry: Sendable, Hashable {
         self.level = level
         self.message = message
         self.code = code
+    }
+}
+
+/// A logs body: `log_num` and `migration_logs`, each read leniently.
+private struct LogsBody: Decodable {
+    /// The page read.
+    let logs: MigrationLogs
+
+    private enum Field: String, CodingKey {
+        case total = "log_num", entries = "migration_logs"
+    }
+
+    init(from decoder: Decoder) throws {
+        let body = try? decoder.container(keyedBy: Field.self)
+        let entries = ((try? body?.decodeIfPresent([LogEntryItem].self, forKey: .entries)) ?? []).compactMap(\.entry)
+        logs = .page(total: body?.lenientInt(forKey: .total), entries: entries)
+    }
+}
+
+/// One element of `migration_logs`: an entry, or nil when it is not an object.
+private struct LogEntryItem: Decodable {
+    let entry: MigrationLogEntry?
+
+    private enum Field: String, CodingKey {
+        case createdAt = "created_at", level = "log_level", message, code = "log_code"
+    }
+
+    init(from decoder: Decoder) throws {
+        guard let item = try? decoder.container(keyedBy: Field.self) else {
+            entry = nil
+            return
+        }
+        entry = MigrationLogEntry(
+            createdAt: item.lenientString(forKey: .createdAt) ?? "", level: item.lenientString(forKey: .level) ?? "",
+            message: item.lenientString(forKey: .message) ?? "", code: item.lenientString(forKey: .code) ?? "")
     }
 }

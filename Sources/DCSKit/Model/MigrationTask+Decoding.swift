@@ -18,47 +18,49 @@ public struct TaskDecodingIssue: Error, Sendable, Hashable, CustomStringConverti
 }
 
 extension MigrationTask {
-    /// Decodes one list item leniently (dcs-api-notes.md: any field may be missing, null, of another
-    /// type, or unknown). Only an item that is not an object, or that has no usable `task_id`, is an issue.
-    public static func decode(_ value: JSONValue, index: Int) -> Result<MigrationTask, TaskDecodingIssue> {
-        guard let object = value.objectValue else {
-            return .failure(TaskDecodingIssue(index: index, reason: "expected an object, got \(value.shapeName)"))
+    /// The members of a list item (ListMigrationTask.rst, Table 4), by their API names; read by
+    /// `ListPageDecoder` (list pages) and `decodeItem` (the detail call).
+    enum ListField: String, CodingKey, CaseIterable {
+        case taskID = "task_id", name = "task_name", status, migrationType = "migration_type"
+        case migrationMethod = "migration_method", ecsTenantPrivateIP = "ecs_tenant_private_ip"
+        case dataSource = "data_source", sourceInstanceName = "source_instance_name"
+        case sourceInstanceID = "source_instance_id", targetInstanceAddrs = "target_instance_addrs"
+        case targetInstanceName = "target_instance_name", targetInstanceID = "target_instance_id"
+        case createdAt = "created_at", description, sourceInstanceStatus = "source_instance_status"
+        case targetInstanceStatus = "target_instance_status", sourceInstanceSubnetID = "source_instance_subnet_id"
+        case targetInstanceSubnetID = "target_instance_subnet_id", sourceInstanceSpecCode = "source_instance_spec_code"
+        case targetInstanceSpecCode = "target_instance_spec_code", errorMessage = "error_message"
+        case releasedAt = "released_at", version, resumeMode = "resume_mode", supportedFeatures = "supported_features"
+    }
+
+    /// Reads the list fields of a detail body leniently, by the rules `ListPageDecoder` applies to list
+    /// items (dcs-api-notes.md: any field may be missing, null, of another type, or unknown); the issue (at index 0: the page sets it) when it has no usable `task_id`, or is not
+    /// an object.
+    static func decodeItem(from decoder: Decoder) -> Result<MigrationTask, TaskDecodingIssue> {
+        guard let item = try? decoder.container(keyedBy: ListField.self) else {
+            let shape = (try? JSONShape(from: decoder))?.name ?? "an unreadable value"
+            return .failure(TaskDecodingIssue(index: 0, reason: "expected an object, got \(shape)"))
         }
-        let text = { (key: String) -> String in object[key]?.lenientString ?? "" }
-        let id = text("task_id").trimmedFast(.whitespacesAndNewlines)
-        guard !id.isEmpty else {
-            return .failure(TaskDecodingIssue(index: index, reason: "task_id is missing or empty"))
-        }
-        let features = (object["supported_features"]?.arrayValue ?? []).compactMap(\.lenientString)
+        let text = { (field: ListField) -> String in item.lenientString(forKey: field) ?? "" }
+        let id = text(.taskID).trimmedFast(.whitespacesAndNewlines)
+        guard !id.isEmpty else { return .failure(TaskDecodingIssue(index: 0, reason: "task_id is missing or empty")) }
         return .success(
             MigrationTask(
-                taskID: id, name: text("task_name"), status: text("status"), migrationType: text("migration_type"),
-                migrationMethod: text("migration_method"), ecsTenantPrivateIP: text("ecs_tenant_private_ip"),
-                dataSource: text("data_source"), sourceInstanceName: text("source_instance_name"),
-                sourceInstanceID: text("source_instance_id"), targetInstanceAddrs: text("target_instance_addrs"),
-                targetInstanceName: text("target_instance_name"), targetInstanceID: text("target_instance_id"),
-                createdAt: text("created_at"), description: text("description"),
-                sourceInstanceStatus: text("source_instance_status"),
-                targetInstanceStatus: text("target_instance_status"),
-                sourceInstanceSubnetID: text("source_instance_subnet_id"),
-                targetInstanceSubnetID: text("target_instance_subnet_id"),
-                sourceInstanceSpecCode: text("source_instance_spec_code"),
-                targetInstanceSpecCode: text("target_instance_spec_code"), errorMessage: text("error_message"),
-                releasedAt: text("released_at"), version: text("version"), resumeMode: text("resume_mode"),
-                supportedFeatures: features))
+                taskID: id, name: text(.name), status: text(.status), migrationType: text(.migrationType),
+                migrationMethod: text(.migrationMethod), ecsTenantPrivateIP: text(.ecsTenantPrivateIP),
+                dataSource: text(.dataSource), sourceInstanceName: text(.sourceInstanceName),
+                sourceInstanceID: text(.sourceInstanceID), targetInstanceAddrs: text(.targetInstanceAddrs),
+                targetInstanceName: text(.targetInstanceName), targetInstanceID: text(.targetInstanceID),
+                createdAt: text(.createdAt), description: text(.description),
+                sourceInstanceStatus: text(.sourceInstanceStatus), targetInstanceStatus: text(.targetInstanceStatus),
+                sourceInstanceSubnetID: text(.sourceInstanceSubnetID), targetInstanceSubnetID: text(.targetInstanceSubnetID),
+                sourceInstanceSpecCode: text(.sourceInstanceSpecCode), targetInstanceSpecCode: text(.targetInstanceSpecCode),
+                errorMessage: text(.errorMessage), releasedAt: text(.releasedAt), version: text(.version),
+                resumeMode: text(.resumeMode), supportedFeatures: item.lenientStrings(forKey: .supportedFeatures)))
     }
 }
 
-extension JSONValue {
-    /// A word for the value's JSON type, for messages.
-    public var shapeName: String {
-        switch self {
-        case .null: return "null"
-        case .bool: return "a boolean"
-        case .int, .double: return "a number"
-        case .string: return "a string"
-        case .array: return "an array"
-        case .object: return "an object"
-        }
-    }
+extension MigrationTask.ListField {
+    /// The position in `ListPageDecoder.fields` (its storage slot for the field).
+    var index: Int { ListPageDecoder.fields.firstIndex(of: self) ?? 0 }
 }

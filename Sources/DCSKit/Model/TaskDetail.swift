@@ -36,16 +36,35 @@ public struct TaskDetail: Sendable, Hashable {
         self.taskStatus = taskStatus
     }
 
-    /// Decodes a detail body; nil when it is not an object with a `task_id`.
-    public static func decode(_ value: JSONValue) -> Result<TaskDetail, TaskDecodingIssue> {
-        MigrationTask.decode(value, index: 0).map { task in
-            TaskDetail(
-                task: task, sourceInstance: MigrationEndpoint(value["source_instance"]),
-                targetInstance: MigrationEndpoint(value["target_instance"]),
-                networkType: value["network_type"].lenientString ?? "",
-                bandwidthLimitMB: value["bandwidth_limit_mb"].lenientDouble,
-                updatedAt: value["updated_at"].lenientString ?? "",
-                taskStatus: value["task_status"].lenientString ?? "")
+    /// Decodes a detail body: the issue when it is not an object with a `task_id`. Throws for text that
+    /// is not JSON.
+    public static func decode(_ data: Data) throws -> Result<TaskDetail, TaskDecodingIssue> {
+        try LenientJSON.decode(DetailBody.self, from: data).result
+    }
+}
+
+/// A detail body: the list fields plus the detail's own, read leniently.
+private struct DetailBody: Decodable {
+    /// The detail, or why the body is none.
+    let result: Result<TaskDetail, TaskDecodingIssue>
+
+    private enum Field: String, CodingKey {
+        case sourceInstance = "source_instance", targetInstance = "target_instance", networkType = "network_type"
+        case bandwidthLimitMB = "bandwidth_limit_mb", updatedAt = "updated_at", taskStatus = "task_status"
+    }
+
+    init(from decoder: Decoder) throws {
+        result = MigrationTask.decodeItem(from: decoder).map { task in
+            let body = try? decoder.container(keyedBy: Field.self)
+            func endpoint(_ key: Field) -> MigrationEndpoint {
+                (try? body?.decodeIfPresent(MigrationEndpoint.self, forKey: key)) ?? MigrationEndpoint()
+            }
+            return TaskDetail(
+                task: task, sourceInstance: endpoint(.sourceInstance), targetInstance: endpoint(.targetInstance),
+                networkType: body?.lenientString(forKey: .networkType) ?? "",
+                bandwidthLimitMB: body?.lenientDouble(forKey: .bandwidthLimitMB),
+                updatedAt: body?.lenientString(forKey: .updatedAt) ?? "",
+                taskStatus: body?.lenientString(forKey: .taskStatus) ?? "")
         }
     }
 }
@@ -69,21 +88,29 @@ public struct MigrationEndpoint: Sendable, Hashable {
         self.otherFields = otherFields
     }
 
-    /// Reads the object leniently, skipping every member whose name mentions a password or secret.
-    init(_ value: JSONValue) {
-        var others: [String: String] = [:]
-        for (key, member) in value.objectValue ?? [:] where !MigrationEndpoint.isSecretKey(key) {
-            if ["addrs", "id", "name"].contains(key) { continue }
-            if let text = member.lenientString { others[key] = text }
-        }
-        self.init(
-            addresses: value["addrs"].lenientString ?? "", instanceID: value["id"].lenientString ?? "",
-            name: value["name"].lenientString ?? "", otherFields: others)
-    }
-
     /// True for member names that hold credentials (`password`, `source_password`, `secret`, `token`…).
     static func isSecretKey(_ key: String) -> Bool {
         let lowered = key.lowercased()
         return ["password", "passwd", "pwd", "secret", "token", "credential"].contains { lowered.contains($0) }
+    }
+}
+
+extension MigrationEndpoint: Decodable {
+    /// Reads the object leniently, skipping every member whose name mentions a password or secret;
+    /// not an object gives an empty endpoint.
+    public init(from decoder: Decoder) throws {
+        guard let object = try? decoder.container(keyedBy: JSONKey.self) else {
+            self.init()
+            return
+        }
+        var others: [String: String] = [:]
+        for key in object.allKeys where !MigrationEndpoint.isSecretKey(key.stringValue) {
+            if ["addrs", "id", "name"].contains(key.stringValue) { continue }
+            if let text = object.lenientString(forKey: key) { others[key.stringValue] = text }
+        }
+        self.init(
+            addresses: object.lenientString(forKey: JSONKey("addrs")) ?? "",
+            instanceID: object.lenientString(forKey: JSONKey("id")) ?? "",
+            name: object.lenientString(forKey: JSONKey("name")) ?? "", otherFields: others)
     }
 }

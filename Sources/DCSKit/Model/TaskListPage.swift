@@ -29,45 +29,10 @@ public enum PageDecodingError: Error, Sendable, Hashable {
 }
 
 extension TaskListPage {
-    /// Decodes a list response body. A `null` or missing `migration_tasks` is an empty page when a
-    /// `count` is present, and an error when neither is (that is not a list response).
-    ///
-    /// The items are decoded straight from the bytes (`ListPageDecoder`), without a `JSONValue` tree of
-    /// the page; `decodeThroughTree` is the reference it must agree with.
+    /// Decodes a list response body (`ListPageDecoder`). A `null` or missing `migration_tasks` is an
+    /// empty page when a `count` is present, and an error when neither is (that is not a list response).
     public static func decode(_ data: Data) throws(PageDecodingError) -> TaskListPage {
         try ListPageDecoder.decode(data)
-    }
-
-    /// `decode(_:)` through a `JSONValue` tree of the whole page: slower and ~10× the memory, kept as
-    /// the reference for the differential tests.
-    static func decodeThroughTree(_ data: Data) throws(PageDecodingError) -> TaskListPage {
-        let root: JSONValue
-        do {
-            root = try JSONValue.parse(data)
-        } catch {
-            throw .notJSON(String(describing: error))
-        }
-        guard let object = root.objectValue else {
-            throw .unexpectedShape("the body is \(root.shapeName), not an object")
-        }
-        let count = object["count"]?.lenientInt
-        let items: [JSONValue]
-        switch object["migration_tasks"] {
-        case .array(let elements)?: items = elements
-        case let other:
-            try checkShape(of: other, count: count)
-            items = []
-        }
-        var tasks: [MigrationTask] = []
-        tasks.reserveCapacity(items.count)
-        var issues: [TaskDecodingIssue] = []
-        for (index, item) in items.enumerated() {
-            switch MigrationTask.decode(item, index: index) {
-            case .success(let task): tasks.append(task)
-            case .failure(let issue): issues.append(issue)
-            }
-        }
-        return TaskListPage(count: count, tasks: tasks, issues: issues, itemCount: items.count)
     }
 }
 

@@ -34,13 +34,30 @@ public struct TaskStats: Sendable, Hashable {
         self.isMigrating = isMigrating
     }
 
-    /// Decodes a stats body leniently; a non-object gives all-nil stats.
-    public static func decode(_ value: JSONValue) -> TaskStats {
-        TaskStats(
-            fullMigrationProgress: value["full_migration_progress"].lenientDouble,
-            offset: value["offset"].lenientDouble, sourceDBSize: value["source_dbsize"].lenientDouble,
-            targetDBSize: value["target_dbsize"].lenientDouble,
-            targetInputKbps: value["target_input_kbps"].lenientDouble, targetOps: value["target_ops"].lenientDouble,
-            isMigrating: value["is_migrating"].lenientBool)
+    /// Decodes a stats body leniently; a non-object gives all-nil stats. Throws for text that is not JSON.
+    public static func decode(_ data: Data) throws -> TaskStats {
+        try LenientJSON.decode(TaskStats.self, from: data)
+    }
+}
+
+extension TaskStats: Decodable {
+    private enum Field: String, CodingKey {
+        case fullMigrationProgress = "full_migration_progress", offset, sourceDBSize = "source_dbsize"
+        case targetDBSize = "target_dbsize", targetInputKbps = "target_input_kbps", targetOps = "target_ops"
+        case isMigrating = "is_migrating"
+    }
+
+    /// Reads every member leniently (numbers, numeric strings, `null`); a non-object gives all nil.
+    public init(from decoder: Decoder) throws {
+        guard let body = try? decoder.container(keyedBy: Field.self) else {
+            self.init()
+            return
+        }
+        self.init(
+            fullMigrationProgress: body.lenientDouble(forKey: .fullMigrationProgress),
+            offset: body.lenientDouble(forKey: .offset), sourceDBSize: body.lenientDouble(forKey: .sourceDBSize),
+            targetDBSize: body.lenientDouble(forKey: .targetDBSize),
+            targetInputKbps: body.lenientDouble(forKey: .targetInputKbps),
+            targetOps: body.lenientDouble(forKey: .targetOps), isMigrating: body.lenientBool(forKey: .isMigrating))
     }
 }

@@ -87,23 +87,19 @@ public struct TaskRecord: Encodable, Sendable, Hashable {
         hasher.combine(item.task.taskID)
     }
 
-    private struct Key: CodingKey {
-        var stringValue: String
-        var intValue: Int? { nil }
-        init(stringValue: String) { self.stringValue = stringValue }
-        init?(intValue: Int) { nil }
-    }
+    /// The member name of each field, in `fieldNames` order.
+    private static let keys = fieldNames.map { JSONKey($0) }
 
-    /// Encodes every field (nil as `null`).
+    /// Encodes every field (nil as `null`) for `show --output json`; `JSONOutput` sorts the keys.
     public func encode(to encoder: Encoder) throws {
-        var container = encoder.container(keyedBy: Key.self)
-        for name in TaskRecord.fieldNames {
-            if name == "supported_features" {
-                try container.encode(features, forKey: Key(stringValue: name))
-            } else if let value = value(name) {
-                try container.encode(value, forKey: Key(stringValue: name))
+        var container = encoder.container(keyedBy: JSONKey.self)
+        for (index, key) in TaskRecord.keys.enumerated() {
+            if index == TaskRecord.fieldNames.count - 1 {
+                try container.encode(features, forKey: key)
+            } else if let value = value(atField: index) {
+                try container.encode(value, forKey: key)
             } else {
-                try container.encodeNil(forKey: Key(stringValue: name))
+                try container.encodeNil(forKey: key)
             }
         }
     }

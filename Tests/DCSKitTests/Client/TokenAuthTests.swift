@@ -41,12 +41,13 @@ import Testing
 
         let requests = server.requests
         #expect(requests.map(\.path) == ["/v3/auth/tokens", "/v2/proj-1/migration-tasks", "/v2/proj-1/migration-tasks"])
-        let body = try JSONValue.parse(try #require(requests.first?.body))
-        #expect(body["auth"]["identity"]["methods"] == .array([.string("password")]))
-        #expect(body["auth"]["identity"]["password"]["user"]["name"] == .string("alice"))
-        #expect(body["auth"]["identity"]["password"]["user"]["password"] == .string("pa55-word"))
-        #expect(body["auth"]["identity"]["password"]["user"]["domain"]["name"] == .string("acme"))
-        #expect(body["auth"]["scope"]["project"]["id"] == .string("proj-1"))
+        let body = try JSONSerialization.jsonObject(with: try #require(requests.first?.body))
+        func member(_ path: String...) -> Any? { path.reduce(body as Any?) { ($0 as? [String: Any])?[$1] } }
+        #expect(member("auth", "identity", "methods") as? [String] == ["password"])
+        #expect(member("auth", "identity", "password", "user", "name") as? String == "alice")
+        #expect(member("auth", "identity", "password", "user", "password") as? String == "pa55-word")
+        #expect(member("auth", "identity", "password", "user", "domain", "name") as? String == "acme")
+        #expect(member("auth", "scope", "project", "id") as? String == "proj-1")
         #expect(requests.dropFirst().allSatisfy { $0.headers["X-Auth-Token"] == "tok-1" && $0.headers["Authorization"] == nil })
     }
 

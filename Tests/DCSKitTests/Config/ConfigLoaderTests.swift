@@ -41,7 +41,7 @@ import Testing
         let config = try ConfigTestKit.loader(files: ["/c.json": text]).load(configPath: "/c.json")
         #expect(config.path == "/c.json")
         #expect(config.refreshIntervalSeconds == 15 && config.pageSize == 500)
-        #expect(config.extra == ["dashboard_theme": .string("dark")])
+        #expect(config.otherKeys == ["dashboard_theme"])
         #expect(config.targets.map(\.name) == ["prod", "lab"])
         #expect(config.targets[0].secretKeyEnv == "PROD_SK" && config.targets[0].region == "eu-de")
         #expect(config.targets[1].endpoint?.absoluteString == "http://127.0.0.1:8080")
@@ -96,7 +96,7 @@ import Testing
         let data = try Data(contentsOf: root.appendingPathComponent("config.example.json"))
         let config = try ConfigLoader.parse(data, path: "config.example.json")
         #expect(config.warnings.isEmpty)
-        #expect(config.extra.isEmpty)
+        #expect(config.otherKeys.isEmpty)
         #expect(config.targets.map(\.name) == ["prod-eu-de", "staging-ap", "local-simulator"])
         let resolution = try TargetResolver(
             loader: ConfigTestKit.loader(env: [

@@ -16,7 +16,7 @@ import Testing
         #expect(config.notifications == .on)
         #expect(config.notifyOn == [.failed, .stopped])
         #expect(config.notificationEscape == .osc777)
-        #expect(config.extra.isEmpty)
+        #expect(config.otherKeys.isEmpty)
         let empty = try load("{}")
         #expect(
             empty.statsIntervalSeconds == nil && empty.notifications == nil && empty.notifyOn == nil

@@ -39,19 +39,19 @@ struct EventLogTests {
         #expect(log.record(target: "prod", diff: SnapshotDiff.between(second, third), at: time).isEmpty)
     }
 
-    @Test func textAndJSONLines() {
+    @Test func textAndJSONLines() throws {
         let event = TaskEvent(
             time: time.addingTimeInterval(3_723), key: TaskKey(target: "prod", taskID: "id-1"), name: "orders\u{1B}[2J",
             kind: .statusChanged(from: TaskStatus(raw: "MIGRATING"), to: TaskStatus(raw: "FAILED")), errorMessage: "boom\n!")
         #expect(event.textLine() == "2026-01-01T01:02:03Z  prod  orders\u{FFFD} (id-1)  MIGRATING → FAILED: boom !")
         #expect(
-            event.jsonLine()
+            try event.jsonLine()
                 == #"{"error_message":"boom\n!","event":"status","name":"orders\u001b[2J","old_status":"MIGRATING","status":"FAILED","status_category":"failed","target":"prod","task_id":"id-1","time":"2026-01-01T01:02:03Z"}"#
         )
         let added = TaskEvent(
             time: time, key: TaskKey(target: "t", taskID: "x"), name: "", kind: .added(TaskStatus(raw: "MIGRATING")))
         #expect(added.textLine() == "2026-01-01T00:00:00Z  t  - (x)  new MIGRATING")
-        #expect(added.jsonLine().contains(#""old_status":null"#))
+        #expect(try added.jsonLine().contains(#""old_status":null"#))
     }
 
     @Test func logIsBounded() {

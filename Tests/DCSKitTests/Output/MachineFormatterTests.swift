@@ -78,7 +78,7 @@ import Testing
     }
 }
 
-@Suite struct JSONTextTests {
+@Suite struct JSONWritingTests {
     @Test func escapesWhatJSONAndTerminalsNeed() throws {
         let record = TaskRecord(
             WatchedTask(
@@ -92,6 +92,22 @@ import Testing
         let parsed = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         #expect(parsed["task_name"] as? String == "q\"b\\s/\n\t\u{01}\u{1B}[1m\u{7F}\u{9B}\u{2028}名")
         #expect(parsed.count == TaskRecord.fieldNames.count)
+    }
+
+    @Test func bidiAndInvisibleCharactersAreEscapedLosslessly() throws {
+        let name = "a\u{202E}b\u{200B}c\u{FEFF}d\u{00AD}e\u{2029}f\u{061C}g"
+        let line = TaskRecord(WatchedTask(target: "t", task: MigrationTask(taskID: "id", name: name))).json(pretty: false)
+        #expect(line.contains(#""task_name":"a\u202eb\u200bc\ufeffd\u00ade\u2029f\u061cg""#))
+        #expect(!line.unicodeScalars.contains { $0.value > 0x7E })
+        let parsed = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(parsed["task_name"] as? String == name)
+    }
+
+    @Test func showAndEventsEscapeAsListDoes() throws {
+        let name = "q\"b\\s/\n\u{01}\u{1B}[1m\u{7F}\u{9B}\u{2028}\u{202E}名"
+        let record = TaskRecord(WatchedTask(target: "t", task: MigrationTask(taskID: "id", name: name))).json(pretty: false)
+        let encoded = try JSONOutput.text(["task_name": name])
+        #expect(record.contains(String(encoded.dropFirst().dropLast())))
     }
 
     @Test func prettyJSONIsIndentedAsAnArrayElement() {

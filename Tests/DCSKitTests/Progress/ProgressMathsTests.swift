@@ -91,7 +91,7 @@ struct ProgressMathsTests {
             {"full_migration_progress": "42.5", "offset": 0, "source_dbsize": " 1000 ", "target_dbsize": null,
              "target_input_kbps": 12.5, "target_ops": "n/a", "is_migrating": "true"}
             """
-        let stats = TaskStats.decode(try JSONValue.parse(Data(body.utf8)))
+        let stats = try TaskStats.decode(Data(body.utf8))
         #expect(stats.fullMigrationProgress == 42.5)
         #expect(stats.offset == 0)
         #expect(stats.sourceDBSize == 1000)
@@ -99,9 +99,9 @@ struct ProgressMathsTests {
         #expect(stats.targetInputKbps == 12.5)
         #expect(stats.targetOps == nil)
         #expect(stats.isMigrating == true)
-        let other = TaskStats.decode(try JSONValue.parse(Data(#"{"is_migrating": "FALSE", "offset": "17"}"#.utf8)))
+        let other = try TaskStats.decode(Data(#"{"is_migrating": "FALSE", "offset": "17"}"#.utf8))
         #expect(other.isMigrating == false)
         #expect(other.offset == 17)
-        #expect(TaskStats.decode(try JSONValue.parse(Data("[1]".utf8))) == TaskStats())
+        #expect(try TaskStats.decode(Data("[1]".utf8)) == TaskStats())
     }
 }

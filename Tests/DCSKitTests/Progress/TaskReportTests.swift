@@ -12,7 +12,7 @@ import Testing
              "source_instance": {"addrs": "10.0.0.1:6379", "password": "hunter2-source"},
              "target_instance": {"addrs": "10.0.0.2:6379", "id": "i-2", "name": "dcs-2", "password": "hunter2-target"}}
             """#
-        guard case .success(let detail) = TaskDetail.decode(try JSONValue.parse(Data(body.utf8))) else {
+        guard case .success(let detail) = try TaskDetail.decode(Data(body.utf8)) else {
             throw ReportError(message: "undecodable")
         }
         return detail
@@ -41,7 +41,7 @@ import Testing
                     total: 1,
                     entries: [MigrationLogEntry(createdAt: "2026-01-01T00:00:00Z", level: "ERROR", message: "boom", code: "E1")]))
         )
-        let text = report.json()
+        let text = try report.json()
         #expect(!text.contains("hunter2"))
         let object = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect((object["task"] as? [String: Any])?["task_name"] as? String == "orders\u{1B}[2J")  // raw, escaped by JSON

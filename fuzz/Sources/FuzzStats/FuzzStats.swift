@@ -5,9 +5,8 @@ import Foundation
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzStats(_ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int32 {
     let data = Data(bytes: bytes, count: count)
-    guard let value = try? JSONValue.parse(data) else { return 0 }
-    _ = TaskStats.decode(value)
-    _ = TaskDetail.decode(value)
-    _ = MigrationLogs.decode(value)
+    _ = try? TaskStats.decode(data)
+    _ = try? TaskDetail.decode(data)
+    _ = try? MigrationLogs.decode(data)
     return 0
 }
