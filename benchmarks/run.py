@@ -60,8 +60,13 @@ def ensure_tools():
     # The static release build links FoundationNetworking against libcurl: it needs the -dev package.
     if subprocess.run(["dpkg", "-s", "libcurl4-openssl-dev"], stdout=subprocess.DEVNULL,
                       stderr=subprocess.DEVNULL).returncode != 0:
-        subprocess.run(["apt-get", "install", "-y", "-q", "libcurl4-openssl-dev"], check=False,
-                       stdout=subprocess.DEVNULL)
+        # On a new machine apt's lists may be empty until `apt-get update` (seen here: the install failed).
+        for attempt in range(2):
+            if subprocess.run(["apt-get", "install", "-y", "-q", "libcurl4-openssl-dev"],
+                              stdout=subprocess.DEVNULL).returncode == 0:
+                break
+            if attempt == 0:
+                subprocess.run(["apt-get", "update", "-q"], stdout=subprocess.DEVNULL)
 
 
 # The release build as the README installs it: the Swift runtime and Foundation linked statically
