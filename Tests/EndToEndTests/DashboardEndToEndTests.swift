@@ -100,7 +100,8 @@ struct DashboardEndToEndTests {
         let session = try await TmuxSession.start(columns: 100, rows: 30)
         let logFile = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-e2e-eof-\(getpid()).log").path
         defer { unlink(logFile) }
-        try await session.typeLine("setsid \(niced) --demo --log-file \(logFile)")
+        // `-w`: the shell waits, so its prompt never lands on the dashboard's screen.
+        try await session.typeLine("setsid -w \(niced) --demo --log-file \(logFile)")
         try await session.waitFor("the demo's tasks") { $0.hasPrefix("dcswatch  demo  ") && $0.contains("updated") }
         let found = try await TmuxSession.run(["pgrep", "-f", logFile]).output
         let pid = try #require(found.split(separator: "\n").compactMap { Int32($0) }.first)
