@@ -61,7 +61,10 @@ extension DetailView {
             }
             // Plain, not dim: a cursor move between an online task and an import then rewrites only
             // characters, no attribute changes (issue 15: bytes per cursor move).
-            return [("Progress", first, .normal), ("Lag (offset)", "-", .normal), ("Keys src/tgt", "-", .normal), ("History", "-", .normal)]
+            return [
+                ("Progress", first, .normal), ("Lag (offset)", "-", .normal), ("Keys src/tgt", "-", .normal),
+                ("History", "-", .normal),
+            ]
         }
         let syncing = TaskListView.isSyncing(watched.task, stats: stats)
         var progress = CompactNumber.percent(stats.fullMigrationProgress)

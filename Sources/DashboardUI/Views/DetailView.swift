@@ -25,7 +25,8 @@ enum DetailView {
             let room = max(area.width - 2, 0)
             let used = buffer.put(DisplayWidth.truncate(" " + heading, to: room), x: area.x + 2, y: y, style: CellStyle(.header))
             if let name, room > used {
-                buffer.put(DisplayWidth.truncate(name + " ", to: room - used), x: area.x + 2 + used, y: y, style: CellStyle(.normal))
+                buffer.put(
+                    DisplayWidth.truncate(name + " ", to: room - used), x: area.x + 2 + used, y: y, style: CellStyle(.normal))
             }
         } else {
             let used = buffer.put(DisplayWidth.truncate(heading, to: width), x: x, y: y, style: CellStyle(.header))
