@@ -80,7 +80,8 @@ extension DCSClient {
         }
         return try await withThrowingTaskGroup(of: FetchedPage.self) { group in
             defer { group.cancelAll() }
-            var prefetcher = PagePrefetcher(limit: limit, concurrency: options.pageConcurrency, gate: gate, fetch: fetchPage)
+            var prefetcher = PagePrefetcher(
+                limit: limit, concurrency: options.pageConcurrency, gate: gate, probesAhead: previous == nil, fetch: fetchPage)
             return try await collect(name: name, previous: previous, prefetcher: &prefetcher, group: &group)
         }
     }

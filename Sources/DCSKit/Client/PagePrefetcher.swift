@@ -35,6 +35,10 @@ struct PagePrefetcher {
     let concurrency: Int
     /// The listing's gate: once it is throttled, no page is requested ahead.
     let gate: RequestGate
+    /// Whether the probe past `count` (asked after a full last page) is requested ahead with the last
+    /// pages: saves its round trip when nothing would skip it (no previous listing whose empty probe
+    /// may be believed again, see `ClientOptions.pastCountProbeReuse`).
+    let probesAhead: Bool
     /// Fetches (and, where useful, decodes) the page at an offset; runs on a child task.
     let fetch: @Sendable (Int) async -> FetchedPage
     /// Offsets requested and not yet handed out or dropped.
@@ -45,8 +49,12 @@ struct PagePrefetcher {
     private var inFlight = 0
 
     /// A prefetcher for pages of `limit` tasks.
-    init(limit: Int, concurrency: Int, gate: RequestGate, fetch: @escaping @Sendable (Int) async -> FetchedPage) {
+    init(
+        limit: Int, concurrency: Int, gate: RequestGate, probesAhead: Bool = false,
+        fetch: @escaping @Sendable (Int) async -> FetchedPage
+    ) {
         self.limit = limit
+        self.probesAhead = probesAhead
         self.concurrency = max(concurrency, 1)
         self.gate = gate
         self.fetch = fetch
@@ -68,7 +76,8 @@ struct PagePrefetcher {
         if let count, concurrency > 1, !gate.isThrottled {
             for ahead in 1..<concurrency where inFlight < concurrency {
                 let next = offset + ahead * limit
-                guard next < count, pageNumber + ahead < maxPages else { break }
+                let probe = probesAhead && next == count && count % limit == 0
+                guard next < count || probe, pageNumber + ahead < maxPages else { break }
                 if !requested.contains(next) { start(next, in: &group) }
             }
         }

@@ -100,6 +100,23 @@ import Testing
         #expect(gate.maximum == 3)
     }
 
+    @Test func aFirstListingAsksTheProbePastCountWithTheLastPages() async throws {
+        // 30 tasks in pages of 10: the last page is full, so the listing asks offset 30 as well. With no
+        // previous listing nothing can skip that probe, so it goes out beside pages 10 and 20 instead
+        // of one round trip later (the gate holds 10 and 20 until 30 has arrived too).
+        let script = TaskPageScript.numbered(30)
+        let gate = InFlightGate(waitingFor: ["10", "20", "30"])
+        let server = try ScriptedHTTPServer { request in
+            gate.arrive(request.query["offset"] ?? "")
+            defer { gate.leave() }
+            return script.reply(request)
+        }
+        defer { server.stop() }
+        let collection = try await ClientTestKit.client(server, pageSize: 10, pageConcurrency: 4).listAllTasks()
+        #expect(collection.tasks.count == 30)
+        #expect(gate.maximum == 3)
+    }
+
     @Test func cancellingTheListingCancelsThePagesInFlight() async throws {
         let script = TaskPageScript.numbered(100)
         let arrivals = AsyncStream<Void>.makeStream()
