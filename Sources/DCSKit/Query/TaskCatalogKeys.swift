@@ -252,7 +252,7 @@ extension TaskQuery {
 
 /// One slot per slice of a parallel search (or per word of a bit set); each slice writes only its
 /// own slots, and the slots are read after `concurrentPerform` returns.
-private final class SharedSlots<Element>: @unchecked Sendable {
+final class SharedSlots<Element>: @unchecked Sendable {
     let slots: UnsafeMutableBufferPointer<Element>
 
     init(count: Int, initial: Element) {

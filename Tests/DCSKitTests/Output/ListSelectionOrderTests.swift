@@ -85,4 +85,14 @@ import Testing
             #expect(positions.count == TaskRecord.fieldNames.count && positions == positions.sorted())
         }
     }
+
+    @Test func theSortSplitAcrossCoresGivesTheOneCoreOrder() {
+        // 50,000 indices: past `parallelSlices`' minimum, so (on two cores or more) halves are sorted
+        // side by side and merged; many equal keys, ties broken by index as `apply` breaks them by id.
+        var generator = SplitMix(seed: 15)
+        let keys = (0..<50_000).map { _ in Int(generator.next() % 1_000) }
+        let less = { (lhs: Int, rhs: Int) in keys[lhs] == keys[rhs] ? lhs > rhs : keys[lhs] < keys[rhs] }
+        #expect(ListSelection.sortedIndices(keys.count, by: less) == Array(0..<keys.count).sorted(by: less))
+        #expect(ListSelection.sortedIndices(0, by: less).isEmpty)
+    }
 }
