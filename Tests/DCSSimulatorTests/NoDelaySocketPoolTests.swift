@@ -1,7 +1,7 @@
 import FlyingSocks
 import Testing
 
-@testable import DCSSimulator
+@testable import HTTPServing
 
 #if canImport(Glibc)
     import Glibc
