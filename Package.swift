@@ -97,7 +97,12 @@ let package = Package(
             // The official-SDK interop script is run by a test from the source tree, not bundled.
             exclude: ["Python"]
         ),
-        .testTarget(name: "DCSMetricsTests", dependencies: ["DCSMetrics", "DCSKit", "DCSTestSupport", "DCSSimulator"]),
+        .testTarget(
+            name: "DCSMetricsTests",
+            dependencies: [
+                "DCSMetrics", "DCSKit", "DCSTestSupport", "DCSSimulator", .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DCSKit", "DCSTestSupport", "DCSSimulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DCSTestSupport", "DCSSimulator"]),
         // Issue 7: the fault matrix, terminal safety, hostile text and secrets, on the built binary.
