@@ -7,7 +7,7 @@ import Testing
     import Glibc
 #endif
 
-/// The simulator's sockets answer without Nagle's 40-ms stall (see `NoDelaySocketPool`).
+/// FlyingFox's sockets (the simulator's and `serve`'s) answer without Nagle's 40-ms stall (see `NoDelaySocketPool`).
 @Suite struct NoDelaySocketPoolTests {
     /// A pool whose sockets are always ready.
     struct ReadyPool: AsyncSocketPool {

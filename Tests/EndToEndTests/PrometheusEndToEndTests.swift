@@ -106,6 +106,13 @@ struct PrometheusEndToEndTests {
         for id in ids { #expect(out.contains(#"task_id="\#(id)""#)) }
         #expect(out.contains("dcswatch_migration_task_incremental_offset{"))
         #expect(out.contains(#"dcswatch_target_up{target="default"} 1"#))
+        // No secret in any label: not the secret key, not a password the scenario's details hold.
+        let passwords = Scenario(seed: 1, taskCount: 40, speed: 0, epoch: Date()).tasks.flatMap { task in
+            [task.targetInstance.password, task.sourcePassword] + (task.sourceInstance.map { [$0.password] } ?? [])
+        }
+        for secret in passwords + [SimulatorConfiguration.demoSecretKey] where !secret.isEmpty {
+            #expect(!out.contains(secret))
+        }
     }
 
     @Test func scrapesAreAnsweredFromMemoryWithoutAPICalls() async throws {
