@@ -140,6 +140,21 @@ struct PrometheusEndToEndTests {
         #expect(try await OffPool.run { serve.finish(within: 10) } == 0)
     }
 
+    @Test func anAddressInUseFailsAtOnceWithWhatToDo() async throws {
+        let occupant = try ScriptedHTTPServer { _ in .json(200, "{}") }
+        defer { occupant.stop() }
+        let port = try #require(occupant.baseURL.port)
+        let command = try RunningCommand(
+            ["serve", "--endpoint", "http://127.0.0.1:1", "--project-id", "p", "--listen", "127.0.0.1:\(port)"],
+            environment: ["HUAWEICLOUD_SDK_AK": "AKTEST", "HUAWEICLOUD_SDK_SK": "SKTEST"])
+        let status = try await OffPool.run { command.finish(within: 20) }
+        #expect(status == 1)
+        #expect(command.err.contains("cannot listen on 127.0.0.1:\(port)"))
+        #expect(command.err.contains("choose another --listen"))
+        // FlyingFox's own wait would take 10 s; the bind failure ends it at once.
+        #expect((command.exitSeconds ?? 99) < 5)
+    }
+
     @Test func aHostNameForListenIsRefusedBeforeAnythingStarts() async throws {
         let command = try RunningCommand(["serve", "--listen", "localhost:9876"], environment: [:])
         let status = try await OffPool.run { command.finish(within: 20) }
