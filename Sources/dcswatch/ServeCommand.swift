@@ -42,7 +42,7 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "Address and port to listen on (default \(ListenAddress.defaultText); port 0 picks one).",
+            "IP address and port to listen on (a non-loopback one is warned about; port 0 picks one).",
             valueName: "addr:port"))
     var listen: String = ListenAddress.defaultText
 
