@@ -5,6 +5,6 @@ struct DebugCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "debug",
         abstract: "Diagnose signing and connection problems.",
-        subcommands: [DebugSignCommand.self, DebugFetchCommand.self, DebugProfileCommand.self]
+        subcommands: [DebugSignCommand.self, DebugFetchCommand.self]
     )
 }

@@ -139,7 +139,7 @@ struct DashboardEndToEndTests {
         #expect(!screen.contains("Detail: ") && !screen.contains("│"))
         // `d` brings the pane back beside the list, and hides it again.
         try await session.keys("d")
-        screen = try await session.waitFor("the pane") { $0.contains("│ Detail: ") && $0.contains("Task ID") }
+        screen = try await session.waitFor("the pane") { $0.contains("│ Detail: ") && $0.contains("│ Status ") }
         try await session.keys("d")
         screen = try await session.waitFor("the pane hidden again") { screen in
             !screen.contains("Detail: ") && screen.split(separator: "\n").dropFirst(2).first?.contains("CREATED") == true

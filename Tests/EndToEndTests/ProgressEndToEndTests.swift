@@ -43,7 +43,7 @@ struct ProgressEndToEndTests {
         _ = try await session.waitFor("exit", timeout: 10) { $0.contains("EXITED=0") }
         let screens = [progress, failed, running, events]
         // The pane beside the list is the summary (issue 6); the detail call's rows are in the full view.
-        #expect(screens[1].contains("│ Error ") && screens[1].contains("│ Released "))
+        #expect(screens[1].contains("│ Error ") && screens[1].contains("│ Created ") && !screens[1].contains("│ Released "))
         let logText = (try? String(contentsOf: log, encoding: .utf8)) ?? ""
         #expect(!logText.isEmpty)
         for password in Self.passwords {
@@ -57,9 +57,12 @@ struct ProgressEndToEndTests {
         // tmux takes OSC 52 from applications into its paste buffer when set-clipboard is on.
         try await session.tmux(["set-option", "-s", "set-clipboard", "on"])
         try await session.typeLine("\(binary) --demo; echo EXITED=$?")
-        let screen = try await session.waitFor("the demo's tasks") { $0.contains("│ Task ID ") }
-        let line = try #require(screen.split(separator: "\n").first { $0.contains("│ Task ID ") })
-        let id = try #require(line.components(separatedBy: "│ Task ID ").last?.trimmingCharacters(in: .whitespaces))
+        _ = try await session.waitFor("the demo's tasks") { $0.contains("│ Detail: ") && $0.contains("updated") }
+        // The id is in the full-screen detail (the pane beside the list leaves it out).
+        try await session.keys("Enter")
+        let screen = try await session.waitFor("the full detail") { $0.contains("\nTask ID ") }
+        let line = try #require(screen.split(separator: "\n").first { $0.hasPrefix("Task ID ") })
+        let id = try #require(line.components(separatedBy: "Task ID ").last?.trimmingCharacters(in: .whitespaces))
         try await session.keys("y")
         _ = try await session.waitFor("the copy message") { $0.contains("Copied the task id") }
         #expect(try await session.tmux(["show-buffer"]) == id)

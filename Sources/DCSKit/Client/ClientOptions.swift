@@ -38,7 +38,7 @@ public struct ClientOptions: Sendable {
 
     /// Builds options; the defaults are those of the issue.
     public init(
-        pageSize: Int = 1000, maxPages: Int = 1000, pageConcurrency: Int = 4, connectTimeout: TimeInterval = 10,
+        pageSize: Int = 1000, maxPages: Int = 1000, pageConcurrency: Int = 8, connectTimeout: TimeInterval = 10,
         requestTimeout: TimeInterval = 30,
         maxRetries: Int = 3, maxBackoff: TimeInterval = 30, maxRetryAfter: TimeInterval = 300,
         remembersListings: Bool = true, pastCountProbeReuse: TimeInterval = 30,

@@ -33,30 +33,44 @@ extension MigrationTask {
         case releasedAt = "released_at", version, resumeMode = "resume_mode", supportedFeatures = "supported_features"
     }
 
-    /// Reads the list fields of a detail body leniently, by the rules `ListPageDecoder` applies to list
-    /// items (dcs-api-notes.md: any field may be missing, null, of another type, or unknown); the issue (at index 0: the page sets it) when it has no usable `task_id`, or is not
-    /// an object.
+    /// Reads the list fields of an item or a detail body leniently (dcs-api-notes.md: any field may be
+    /// missing, null, of another type, or unknown); the issue (at index 0: a page sets it) when it is
+    /// not an object.
     static func decodeItem(from decoder: Decoder) -> Result<MigrationTask, TaskDecodingIssue> {
         guard let item = try? decoder.container(keyedBy: ListField.self) else {
             let shape = (try? JSONShape(from: decoder))?.name ?? "an unreadable value"
             return .failure(TaskDecodingIssue(index: 0, reason: "expected an object, got \(shape)"))
         }
-        let text = { (field: ListField) -> String in item.lenientString(forKey: field) ?? "" }
+        return listItem(
+            text: { item.lenientString(forKey: $0) ?? "" }, compact: { CompactText(item.lenientString(forKey: $0) ?? "") },
+            features: item.lenientStrings(forKey: .supportedFeatures))
+    }
+
+    /// A task from its list fields, by the one rule set of list items (the page fast path and the
+    /// `Codable` read both come here): absent fields are empty; without a `task_id` that is not blank
+    /// there is no task. `text` gives the `String` fields, `compact` the ones stored as `CompactText`.
+    static func listItem(
+        text: (ListField) -> String, compact: (ListField) -> CompactText, features: [String]
+    ) -> Result<MigrationTask, TaskDecodingIssue> {
         let id = text(.taskID).trimmedFast(.whitespacesAndNewlines)
         guard !id.isEmpty else { return .failure(TaskDecodingIssue(index: 0, reason: "task_id is missing or empty")) }
-        return .success(
-            MigrationTask(
-                taskID: id, name: text(.name), status: text(.status), migrationType: text(.migrationType),
-                migrationMethod: text(.migrationMethod), ecsTenantPrivateIP: text(.ecsTenantPrivateIP),
-                dataSource: text(.dataSource), sourceInstanceName: text(.sourceInstanceName),
-                sourceInstanceID: text(.sourceInstanceID), targetInstanceAddrs: text(.targetInstanceAddrs),
-                targetInstanceName: text(.targetInstanceName), targetInstanceID: text(.targetInstanceID),
-                createdAt: text(.createdAt), description: text(.description),
-                sourceInstanceStatus: text(.sourceInstanceStatus), targetInstanceStatus: text(.targetInstanceStatus),
-                sourceInstanceSubnetID: text(.sourceInstanceSubnetID), targetInstanceSubnetID: text(.targetInstanceSubnetID),
-                sourceInstanceSpecCode: text(.sourceInstanceSpecCode), targetInstanceSpecCode: text(.targetInstanceSpecCode),
-                errorMessage: text(.errorMessage), releasedAt: text(.releasedAt), version: text(.version),
-                resumeMode: text(.resumeMode), supportedFeatures: item.lenientStrings(forKey: .supportedFeatures)))
+        var task = MigrationTask(
+            taskID: id, status: text(.status), migrationType: text(.migrationType), migrationMethod: text(.migrationMethod),
+            ecsTenantPrivateIP: text(.ecsTenantPrivateIP), createdAt: text(.createdAt), description: text(.description),
+            sourceInstanceStatus: text(.sourceInstanceStatus), targetInstanceStatus: text(.targetInstanceStatus),
+            sourceInstanceSpecCode: text(.sourceInstanceSpecCode), targetInstanceSpecCode: text(.targetInstanceSpecCode),
+            errorMessage: text(.errorMessage), releasedAt: text(.releasedAt), version: text(.version),
+            resumeMode: text(.resumeMode), supportedFeatures: features)
+        task.$name = compact(.name)
+        task.$dataSource = compact(.dataSource)
+        task.$sourceInstanceName = compact(.sourceInstanceName)
+        task.$sourceInstanceID = compact(.sourceInstanceID)
+        task.$targetInstanceAddrs = compact(.targetInstanceAddrs)
+        task.$targetInstanceName = compact(.targetInstanceName)
+        task.$targetInstanceID = compact(.targetInstanceID)
+        task.$sourceInstanceSubnetID = compact(.sourceInstanceSubnetID)
+        task.$targetInstanceSubnetID = compact(.targetInstanceSubnetID)
+        return .success(task)
     }
 }
 

@@ -35,16 +35,3 @@ extension TaskListPage {
         try ListPageDecoder.decode(data)
     }
 }
-
-extension TaskListPage {
-    /// Throws the shape error of a `migration_tasks` member that is not an array (nil: absent); a
-    /// `null` or absent one is accepted when `count` is present.
-    static func checkShape(of tasks: JSONValue?, count: Int?) throws(PageDecodingError) {
-        switch tasks {
-        case .null?, nil:
-            guard count != nil else { throw .unexpectedShape("neither migration_tasks nor count is present") }
-        case let other?:
-            throw .unexpectedShape("migration_tasks is \(other.shapeName), not an array")
-        }
-    }
-}

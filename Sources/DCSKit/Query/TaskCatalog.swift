@@ -87,11 +87,6 @@ public final class TaskCatalog: @unchecked Sendable {
         return true
     }
 
-    /// Builds the search keys and the task-key index now (`debug profile` times it as a stage).
-    public func prepare() {
-        _ = keys
-    }
-
     /// The flat index of the task with `key`, if present.
     public func index(of key: TaskKey) -> Int? {
         keys.positions[key].map(Int.init)

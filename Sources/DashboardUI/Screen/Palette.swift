@@ -59,7 +59,9 @@ public enum Palette: Sendable, Hashable {
         case .statusFailed: return CellAppearance(foreground: .red, bold: true)
         case .statusUnknown: return CellAppearance(foreground: .cyan)
         case .banner: return CellAppearance(foreground: .white, background: .red, bold: true)
-        case .error: return CellAppearance(foreground: .red, bold: true)
+        // Red alone, not bold: an error row changes on most cursor moves, and every attribute change
+        // costs an escape sequence (issue 15: bytes per cursor move).
+        case .error: return CellAppearance(foreground: .red)
         case .hintKey: return CellAppearance(foreground: .cyan, bold: true)
         case .hint, .dim, .separator: return CellAppearance(dim: true)
         case .label: return CellAppearance(foreground: .blue, bold: true)

@@ -4,7 +4,7 @@ import Foundation
 extension DetailView {
     /// Log lines the summary beside the list keeps room for, ERROR first (the full-screen detail shows
     /// up to `maximumLogLines`).
-    static let summaryLogLines = 2
+    static let summaryLogLines = 1
     /// Shown where a value is still being fetched.
     static let pending = "…"
 
@@ -22,23 +22,19 @@ extension DetailView {
         if let phase = insight?.detail?.taskStatus, !phase.isEmpty, phase != task.status.raw {
             status += ", phase " + SafeText.line(phase, limit: 60)
         }
-        var rows: [(String, String, StyleRole)] = [
-            ("Task ID", safe(task.taskID), .normal),
-            ("Status", status, .status(category)),
-        ]
+        var rows: [(String, String, StyleRole)] = [("Status", status, .status(category))]
         if state.showsTargetColumn { rows.append(("Target", safe(watched.target), .normal)) }
         rows += [
             ("Error", safe(task.errorMessage), task.errorMessage.isEmpty ? .normal : .error),
             ("Source", task.sourceLabel.isEmpty ? "-" : SafeText.line(task.sourceLabel, limit: 200), .normal),
             ("Target inst.", task.targetLabel.isEmpty ? "-" : SafeText.line(task.targetLabel, limit: 200), .normal),
             ("Created", time(task.createdAt, state: state), .normal),
-            ("Released", time(task.releasedAt, state: state), .normal),
         ]
         rows += summaryProgressRows(watched, insight: insight, state: state)
         var logs: [(String, String, StyleRole)]
         if DashboardReducer.wantsLogs(watched, state: state) {
             logs = logRows(watched, state: state)
-            if logs.isEmpty { logs = [("Logs", "-", .dim)] }
+            if logs.isEmpty { logs = [("Logs", "-", .normal)] }
         } else {
             logs = [("Logs", "l shows them", .dim)]
         }
@@ -55,17 +51,19 @@ extension DetailView {
         _ watched: WatchedTask, insight: TaskInsight?, state: DashboardState
     ) -> [(String, String, StyleRole)] {
         guard let stats = insight?.stats else {
-            let first: (String, StyleRole)
+            let first: String
             if watched.task.migrationType != .onlineMigration {
-                first = ("- (online migrations only)", .dim)
+                first = "- (online migrations only)"
             } else if let error = insight?.statsError {
-                first = ("unavailable: " + SafeText.line(error, limit: 300), .dim)
+                first = "unavailable: " + SafeText.line(error, limit: 300)
             } else {
-                first = (state.fetchesInsights ? pending : "-", .dim)
+                first = state.fetchesInsights ? pending : "-"
             }
+            // Plain, not dim: a cursor move between an online task and an import then rewrites only
+            // characters, no attribute changes (issue 15: bytes per cursor move).
             return [
-                ("Progress", first.0, first.1), ("Time left", "-", .dim), ("Lag (offset)", "-", .dim),
-                ("Keys src/tgt", "-", .dim), ("Input, ops", "-", .dim), ("History", "-", .dim),
+                ("Progress", first, .normal), ("Lag (offset)", "-", .normal), ("Keys src/tgt", "-", .normal),
+                ("History", "-", .normal),
             ]
         }
         let syncing = TaskListView.isSyncing(watched.task, stats: stats)
@@ -87,16 +85,10 @@ extension DetailView {
             }
         }
         return [
-            ("Progress", progress, .normal),
-            ("Time left", timeLeft, .normal),
+            ("Progress", progress + (timeLeft == "—" ? "" : ", " + timeLeft + " left"), .normal),
             ("Lag (offset)", CompactNumber.format(stats.offset) + (stats.offset == 0 ? " (caught up)" : ""), .normal),
             (
                 "Keys src/tgt", CompactNumber.format(stats.sourceDBSize) + " / " + CompactNumber.format(stats.targetDBSize),
-                .normal
-            ),
-            (
-                "Input, ops",
-                CompactNumber.format(stats.targetInputKbps) + " KB/s, " + CompactNumber.format(stats.targetOps) + " ops/s",
                 .normal
             ),
             ("History", history, .normal),

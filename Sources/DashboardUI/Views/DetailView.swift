@@ -15,19 +15,24 @@ enum DetailView {
         var y = area.y
         let x = placement == .right ? area.x + 1 : area.x
         let width = placement == .right ? area.width - 1 : area.width
-        let title =
-            state.selectedTask.map {
-                "Detail: " + SafeText.line($0.task.name.isEmpty ? $0.task.taskID : $0.task.name, limit: 200)
-            }
-            ?? "Detail"
+        // "Detail:" bold, the name plain: the name changes on every cursor move, and plain text needs
+        // no attribute change around it (issue 15: bytes per cursor move).
+        let name = state.selectedTask.map { SafeText.line($0.task.name.isEmpty ? $0.task.taskID : $0.task.name, limit: 200) }
+        let heading = name == nil ? "Detail" : "Detail: "
         if placement == .below {
             let rule = String(repeating: state.symbols.horizontal, count: area.width)
             buffer.put(rule, x: area.x, y: y, style: CellStyle(.separator))
-            buffer.put(
-                DisplayWidth.truncate(" " + title + " ", to: max(area.width - 2, 0)), x: area.x + 2, y: y,
-                style: CellStyle(.header))
+            let room = max(area.width - 2, 0)
+            let used = buffer.put(DisplayWidth.truncate(" " + heading, to: room), x: area.x + 2, y: y, style: CellStyle(.header))
+            if let name, room > used {
+                buffer.put(
+                    DisplayWidth.truncate(name + " ", to: room - used), x: area.x + 2 + used, y: y, style: CellStyle(.normal))
+            }
         } else {
-            buffer.put(DisplayWidth.truncate(title, to: width), x: x, y: y, style: CellStyle(.header))
+            let used = buffer.put(DisplayWidth.truncate(heading, to: width), x: x, y: y, style: CellStyle(.header))
+            if let name, width > used {
+                buffer.put(DisplayWidth.truncate(name, to: width - used), x: x + used, y: y, style: CellStyle(.normal))
+            }
         }
         y += 1
         guard let watched = state.selectedTask else {

@@ -47,9 +47,10 @@ enum TaskListView {
         drawCells(cells.map { ($0.0, $0.1, CellStyle(.columnHeader)) }, x: area.x, y: area.y, width: area.width, into: &buffer)
     }
 
-    /// Draws one task. The selected row is reversed from its first column through the name (status,
-    /// progress, target, name): a move then rewrites ~35 cells of two rows instead of every cell of
-    /// both (issue 6: bytes per cursor move), and the bar still marks the task on the left edge.
+    /// Draws one task. The selected row is reversed from the column after the status through the name
+    /// (progress, target, name): a move then rewrites ~25 cells of two rows instead of every cell of
+    /// both (issue 6: bytes per cursor move); the status keeps its colour on every row, so a move
+    /// never rewrites it (issue 15).
     static func drawRow(
         _ watched: WatchedTask, state: DashboardState, columns: TaskColumns, x: Int, y: Int, width: Int, selected: Bool,
         into buffer: inout ScreenBuffer
@@ -57,12 +58,12 @@ enum TaskListView {
         let task = watched.task
         let plain = CellStyle(.normal)
         let bar = CellStyle(.normal, selected: selected)
-        if selected { buffer.fill(x: x, y: y, count: min(columns.selectionWidth, width), style: bar) }
+        if selected {
+            let start = columns.status > 0 ? columns.status + TaskColumns.gap : 0
+            buffer.fill(x: x + start, y: y, count: max(min(columns.selectionWidth, width) - start, 0), style: bar)
+        }
         let cells: [(String, Int, CellStyle)] = [
-            (
-                statusText(task, symbols: state.symbols), columns.status,
-                CellStyle(.status(task.status.category), selected: selected)
-            ),
+            (statusText(task, symbols: state.symbols), columns.status, CellStyle(.status(task.status.category))),
             (progressText(watched, state: state), columns.progress, bar),
             (SafeText.line(watched.target, limit: 40), columns.target, bar),
             (

@@ -2,7 +2,7 @@ import DCSKit
 import Foundation
 import Testing
 
-/// `TaskListPage.decode` (`JSONDecoder`): what each odd page gives, and the error of each broken body.
+/// `TaskListPage.decode` (the fast path, else `JSONDecoder`): what each odd page gives, and the error of each broken body.
 @Suite struct TaskListPageDecodingTests {
     static func page(_ text: String) throws -> TaskListPage {
         try TaskListPage.decode(Data(text.utf8))
@@ -76,8 +76,6 @@ import Testing
         "", "   ", "{", #"{"count":1,"migration_tasks":[{"task_id":"a"}]} x"#,
         #"{"count":1,"migration_tasks":[{"task_id" "a"}]}"#,
         #"{"count":1,"migration_tasks":[{"task_id":"a"} {"task_id":"b"}]}"#,
-        "{\"count\":1,\"migration_tasks\":[{\"task_id\":\"a\tb\"}]}", #"{"count":1,"migration_tasks":[{"task_id":"a\qb"}]}"#,
-        #"{"count":1,"migration_tasks":[{"task_id":"a",}]}"#,
     ])
     func textThatIsNotJSONIsNotJSON(text: String) {
         guard case .notJSON(let message)? = Self.error(text) else {
@@ -87,11 +85,19 @@ import Testing
         #expect(!message.isEmpty)
     }
 
-    @Test func loneSurrogatesBecomeReplacementCharacters() throws {
+    /// One JSON grammar (issue 15): what the fast path does not take, Foundation's `JSONDecoder` reads,
+    /// with its leniency (a trailing comma), and a string it cannot read (a raw tab, an unknown escape,
+    /// a lone surrogate) is an absent field, as in every other body: the rest of the item stays.
+    @Test func whatTheFastPathLeavesIsReadAsJSONDecoderReadsIt() throws {
+        let tab = try Self.page("{\"count\":1,\"migration_tasks\":[{\"task_id\":\"t\",\"task_name\":\"a\tb\"}]}")
+        #expect(tab.tasks.map(\.taskID) == ["t"] && tab.tasks.first?.name == "")
+        #expect(try Self.page(#"{"count":1,"migration_tasks":[{"task_id":"a",}]}"#).tasks.map(\.taskID) == ["a"])
+        let escape = try Self.page(#"{"count":1,"migration_tasks":[{"task_id":"a\qb"},{"task_id":"c"}]}"#)
+        #expect(escape.tasks.map(\.taskID) == ["c"] && escape.issues.map(\.index) == [0])
         let task = try #require(
             try Self.page(#"{"count":1,"migration_tasks":[{"task_id":"c","task_name":"n\ud800","description":"\udc00 d"}]}"#)
                 .tasks.first)
-        #expect(task.name == "n\u{FFFD}" && task.description == "\u{FFFD} d")
+        #expect(task.taskID == "c" && task.name.isEmpty && task.description.isEmpty)
     }
 
     @Test func repeatedLongValuesShareOneString() throws {

@@ -48,9 +48,9 @@ struct DashboardLoopTests {
         let (loop, screen, _) = makeLoop(script: [.key(.down)])
         _ = loop.run()
         #expect(screen.frames.count == 2)
-        // The old and the new selected row change style through the name ("✖ FAILED     orders-cache":
-        // 25 cells each), and the detail pane is hidden at 80×12, so nothing else changes.
-        #expect(screen.changedCells[1] == 50)
+        // The old and the new selected row change style on the name ("orders-cache": 12 cells each;
+        // the status keeps its look), and the detail pane is hidden at 80×12, so nothing else changes.
+        #expect(screen.changedCells[1] == 24)
     }
 
     @Test func quitEndsTheLoopAndEffectsReachTheMonitor() {

@@ -32,11 +32,12 @@ struct DashboardViewTests {
                 """)
     }
 
-    @Test func selectedRowIsReversedThroughTheNameColumn() {
+    @Test func selectedRowIsReversedFromAfterTheStatusThroughTheNameColumn() {
         let buffer = DashboardView.render(DashboardFixtures.state(columns: 80, rows: 12))
-        // "✖ FAILED     orders-cache": status (12), a gap, name (12) are reversed; type, route, created
-        // and age are not (a move rewrites 25 cells per row, not 80).
-        #expect((0..<25).allSatisfy { buffer[$0, 3].style.selected })
+        // "✖ FAILED     orders-cache": the status (12) and its gap keep their look; the name (12) is
+        // reversed; type, route, created and age are not (a move rewrites 12 cells per row, not 80).
+        #expect(!(0..<13).contains { buffer[$0, 3].style.selected })
+        #expect((13..<25).allSatisfy { buffer[$0, 3].style.selected })
         #expect(!(25..<80).contains { buffer[$0, 3].style.selected })
         #expect(buffer.lines[3].hasPrefix("✖ FAILED     orders-cache "))
         #expect(!(0..<80).contains { buffer[$0, 4].style.selected })
@@ -57,18 +58,18 @@ struct DashboardViewTests {
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
                 ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
                 STATUS▼      NAME         TYPE             SOURCE → TARGET       AGE   │ Detail: orders-cache
-                ✖ FAILED     orders-cache online full+incr 10.0.0.1:6379 → dcs-… 2h30m │ Task ID        t-001
-                ▶ MIGRATING  sessions     online full+incr redis-src → dcs-sess… 14h30m│ Status         ✖ FAILED (failed)
-                ■ TERMINATED legacy       online full      10.0.0.9:6379 → dcs-… -     │ Error          source auth failed
-                ✔ SUCCESS    catalog      backup full      bucket-a → dcs-catal… 1d18h │ Source         10.0.0.1:6379
-                                                                                       │ Target inst.   dcs-orders
+                ✖ FAILED     orders-cache online full+incr 10.0.0.1:6379 → dcs-… 2h30m │ Status         ✖ FAILED (failed)
+                ▶ MIGRATING  sessions     online full+incr redis-src → dcs-sess… 14h30m│ Error          source auth failed
+                ■ TERMINATED legacy       online full      10.0.0.9:6379 → dcs-… -     │ Source         10.0.0.1:6379
+                ✔ SUCCESS    catalog      backup full      bucket-a → dcs-catal… 1d18h │ Target inst.   dcs-orders
                                                                                        │ Created        2026-01-01 00:00 (2h30m ago)
-                                                                                       │ Released       -
                                                                                        │ Progress       -
-                                                                                       │ Time left      -
                                                                                        │ Lag (offset)   -
                                                                                        │ Keys src/tgt   -
-                                                                                       │ Input, ops     -
+                                                                                       │ History        -
+                                                                                       │ Logs           -
+                                                                                       │                Enter: every field, ids and mor…
+                                                                                       │
                 Enter detail  / filter  s sort  r refresh  p pause  ? help  q quit
                 """)
     }
@@ -95,13 +96,13 @@ struct DashboardViewTests {
 
 
                 ── Detail: sessions ────────────────────────────────────────────────────────────
-                Task ID        t-002
                 Status         ▶ MIGRATING (running)
                 Error          -
                 Source         redis-src
                 Target inst.   dcs-sessions
                 Created        2025-12-31 12:00 (14h30m ago)
-                Released       -
+                Progress       -
+                Lag (offset)   -
                 Enter detail  / filter  s sort  r refresh  p pause  ? help  q quit
                 """)
     }
@@ -163,14 +164,14 @@ struct DashboardViewTests {
         DashboardFixtures.send([.keyPressed(.character("?"))], to: &state)
         let lines = DashboardView.render(state).lines
         // A 66×30 box (26 bindings + 4) centred at (2, 0); one row per binding, in table order. Left of
-        // it the header, the counts line, the list, the detail summary below (Created, Released,
-        // Progress, Time left from row 25) and the bottom line show through.
+        // it the header, the counts line, the list, the detail summary below (Created, Progress, Lag,
+        // Keys, History from row 24) and the bottom line show through.
         #expect(lines[0] == "dc┌─ Keys ─────────────────────────────────────────────────────────┐")
         #expect(lines[1] == "▶ │ ↑ k      select previous task                                  │")
         #expect(lines[8] == "  │ d        detail pane beside the list on/off                    │")
         #expect(lines[9] == "  │ /        filter: text, status:failed, type:online, target:NAME │")
-        #expect(lines[26] == "Re│ q ^C     quit                                                  │")
-        #expect(lines[28] == "Ti│ ? or Esc closes this help                                      │")
+        #expect(lines[26] == "La│ q ^C     quit                                                  │")
+        #expect(lines[28] == "Hi│ ? or Esc closes this help                                      │")
         #expect(lines[29] == "En└────────────────────────────────────────────────────────────────┘")
         for binding in KeyTable.bindings {
             #expect(lines.contains { $0.contains(binding.summary) }, "help lacks \(binding.summary)")

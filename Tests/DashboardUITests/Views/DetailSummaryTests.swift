@@ -75,11 +75,11 @@ struct DetailSummaryTests {
         let before = DashboardView.render(state)
         F.send([.keyPressed(.down)], to: &state)
         let after = DashboardView.render(state)
-        // t-001 → t-002: title, id, status, error, source, target, created differ (by hand: at most 48
-        // value columns each, 8 rows), and the two bars (25 cells each) in the list. Nothing else.
+        // t-001 → t-002: title, status, error, source, target, created differ (by hand: at most 48
+        // value columns each, 8 rows), and the two bars (12 cells each) in the list. Nothing else.
         let pane = Self.changedCells(before, after, columns: 72..<120)
         let list = Self.changedCells(before, after, columns: 0..<72)
-        #expect(list == 2 * 25)
+        #expect(list == 2 * 12)
         #expect(pane > 0 && pane <= 8 * 33)
         let labelChanges = Self.changedCells(before, after, columns: Self.labelColumns, rows: Self.fieldRows)
         #expect(labelChanges == 0)

@@ -1,10 +1,11 @@
+import DCSKit
 import Foundation
 
-/// Any JSON value: what `JSONParser` gives for the odd members of a list page, and the simulator's
-/// bodies (its faults rewrite members into other JSON types, which a schema type cannot hold).
+/// Any JSON value: the simulator's bodies (its faults rewrite members into other JSON types, which a
+/// schema type cannot hold), read and written through `Codable`.
 ///
 /// The DCS API documents strings but returns numbers, `null` or other shapes in practice
-/// (dcs-api-notes.md, "Fields and values"); models read fields through the lenient accessors below.
+/// (dcs-api-notes.md, "Fields and values"); request bodies are read through the lenient accessors below.
 public enum JSONValue: Sendable, Equatable, Hashable {
     case null
     case bool(Bool)
@@ -52,9 +53,9 @@ extension JSONValue: Codable {
 }
 
 extension JSONValue {
-    /// Parses a JSON document; throws a `JSONSyntaxError` for text that is not JSON at all.
+    /// Parses a JSON document (`JSONDecoder`); throws for text that is not JSON at all.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONParser.parse(data)
+        try JSONDecoder().decode(JSONValue.self, from: data)
     }
 
     /// The object's members, or nil for any other shape.
@@ -89,19 +90,5 @@ extension JSONValue {
     /// Member access that yields `.null` for a missing key or a non-object.
     public subscript(key: String) -> JSONValue {
         objectValue?[key] ?? .null
-    }
-}
-
-extension JSONValue {
-    /// A word for the value's JSON type, for messages (`JSONShape.name`).
-    public var shapeName: String {
-        switch self {
-        case .null: return JSONShape.null.name
-        case .bool: return JSONShape.bool.name
-        case .int, .double: return JSONShape.number.name
-        case .string: return JSONShape.string.name
-        case .array: return JSONShape.array.name
-        case .object: return JSONShape.object.name
-        }
     }
 }
