@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
@@ -37,14 +38,34 @@ let package = Package(
         ),
         .target(name: "DashboardUI", dependencies: ["DCSKit"]),
         .target(name: "CursesTerminal", dependencies: ["DashboardUI", "CNcursesw"]),
+        // The FlyingFox set-up both HTTP servers share (the simulator's and `serve`'s): logs to swift-log,
+        // sockets without Nagle's stall.
         .target(
-            name: "DCSSimulator",
+            name: "HTTPServing",
             dependencies: [
                 "DCSKit",
-                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 // FlyingSocks (same package) declares the `Logging` protocol FlyingFox's logger must conform to.
                 .product(name: "FlyingSocks", package: "FlyingFox"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "DCSSimulator",
+            dependencies: [
+                "DCSKit", "HTTPServing",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Issue 18: the Prometheus families of the monitor's and the poller's state, and `serve`'s listener.
+        .target(
+            name: "DCSMetrics",
+            dependencies: [
+                "DCSKit", "HTTPServing",
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -52,7 +73,7 @@ let package = Package(
         .executableTarget(
             name: "dcswatch",
             dependencies: [
-                "DCSKit", "DashboardUI", "CursesTerminal", "DCSSimulator", "CMalloc",
+                "DCSKit", "DashboardUI", "CursesTerminal", "DCSSimulator", "DCSMetrics", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -70,11 +91,17 @@ let package = Package(
         .testTarget(
             name: "DCSSimulatorTests",
             dependencies: [
-                "DCSSimulator", "DCSKit", "DCSTestSupport", .product(name: "Logging", package: "swift-log"),
+                "DCSSimulator", "DCSKit", "DCSTestSupport", "HTTPServing", .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             // The official-SDK interop script is run by a test from the source tree, not bundled.
             exclude: ["Python"]
+        ),
+        .testTarget(
+            name: "DCSMetricsTests",
+            dependencies: [
+                "DCSMetrics", "DCSKit", "DCSTestSupport", "DCSSimulator", .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
         ),
         .testTarget(name: "DashboardUITests", dependencies: ["DashboardUI", "DCSKit", "DCSTestSupport", "DCSSimulator"]),
         .testTarget(name: "EndToEndTests", dependencies: ["DCSTestSupport", "DCSSimulator"]),

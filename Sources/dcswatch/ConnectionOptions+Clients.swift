@@ -20,11 +20,12 @@ struct TargetConnections {
 extension ConnectionOptions {
     /// Loads the config, resolves the targets from flags and environment, and builds a live
     /// `DCSClient` for each. Throws `ConfigError` (exit code 2 in `list`). `oneShot`: the clients list
-    /// once (`list`, `debug fetch`), so they keep no page digests for a next listing.
+    /// once (`list`, `debug fetch`), so they keep no page digests for a next listing. `requestObserver`
+    /// is told of every request attempt (the request metrics of `serve` and `list --output prometheus`).
     func connect(
         loader: ConfigLoader = .live(), oneShot: Bool = false,
         logger: Logger = Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() }),
-        onRetry: (@Sendable (String, RetryNotice) -> Void)? = nil
+        requestObserver: (any APIRequestObserver)? = nil, onRetry: (@Sendable (String, RetryNotice) -> Void)? = nil
     ) throws -> TargetConnections {
         let config = try loader.load(configPath: config)
         let resolution = try TargetResolver(loader: loader).resolve(config: config, overrides: overrides)
@@ -39,7 +40,7 @@ extension ConnectionOptions {
             }
             let options = ClientOptions(
                 pageSize: config.pageSize ?? 1000, connectTimeout: min(10, timeout), requestTimeout: timeout,
-                remembersListings: !oneShot, onRetry: notify)
+                remembersListings: !oneShot, onRetry: notify, requestObserver: requestObserver)
             clients.append(
                 DCSClient(target: target, transport: transport, options: options, now: LiveClock.now, logger: logger))
         }

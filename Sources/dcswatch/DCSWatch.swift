@@ -10,7 +10,8 @@ struct DCSWatch: AsyncParsableCommand {
         abstract: "A live terminal dashboard for DCS (Redis) migration tasks on Huawei Cloud and T Cloud Public.",
         version: DCSWatchVersion.current,
         subcommands: [
-            WatchCommand.self, ListCommand.self, ShowCommand.self, WaitCommand.self, EventsCommand.self, SimulateCommand.self,
+            WatchCommand.self, ListCommand.self, ShowCommand.self, WaitCommand.self, EventsCommand.self, ServeCommand.self,
+            SimulateCommand.self,
             DebugCommand.self,
         ],
         defaultSubcommand: WatchCommand.self

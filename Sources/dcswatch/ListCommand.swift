@@ -1,5 +1,6 @@
 import ArgumentParser
 import DCSKit
+import DCSMetrics
 import Foundation
 import Logging
 
@@ -22,7 +23,9 @@ struct ListCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
-    @Option(name: [.short, .long], help: "Output format: table, json, ndjson, csv.")
+    @Option(
+        name: [.short, .long],
+        help: "Output format: table, json, ndjson, csv, prometheus (with the stats of running online tasks).")
     var output: String = "table"
 
     @Option(
@@ -47,7 +50,7 @@ struct ListCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard ListOutputFormat(rawValue: output) != nil else {
-            throw ValidationError("--output must be one of: table, json, ndjson, csv")
+            throw ValidationError("--output must be one of: table, json, ndjson, csv, prometheus")
         }
         guard ListSortKey(rawValue: sort) != nil else {
             throw ValidationError("--sort must be one of: name, status, created, target")
@@ -71,9 +74,13 @@ struct ListCommand: AsyncParsableCommand {
                     return handler
                 })
             : Logger(label: "dcswatch.client", factory: { _ in SwiftLogNoOpLogHandler() })
+        // Request metrics are part of the Prometheus families; no other format needs the observer.
+        let metrics = format == .prometheus ? MigrationMetrics() : nil
         let connections: TargetConnections
         do {
-            connections = try connection.connect(oneShot: true, logger: logger) { target, notice in
+            connections = try connection.connect(
+                oneShot: true, logger: logger, requestObserver: metrics?.requestObserver
+            ) { target, notice in
                 printError("dcswatch: \(target): \(notice.userMessage)")
             }
         } catch let error as ConfigError {
@@ -83,6 +90,7 @@ struct ListCommand: AsyncParsableCommand {
         for warning in connections.warnings { printError("dcswatch: warning: \(SafeText.line(warning))") }
 
         let results = await Self.fetchAll(connections.clients)
+        let fetchedAt = LiveClock.now()
         var tasks: [WatchedTask] = []
         var failed = false
         for (client, result) in zip(connections.clients, results) {
@@ -121,6 +129,12 @@ struct ListCommand: AsyncParsableCommand {
                 if writable { writable = Self.writeAll(chunk, to: STDOUT_FILENO) }
             }
         case .csv: TaskCSVFormatter().write(shown, to: &stdout)
+        case .prometheus:
+            stdout.flush()
+            let exposition = await Self.prometheus(
+                shown, clients: connections.clients, results: results, fetchedAt: fetchedAt,
+                metrics: metrics ?? MigrationMetrics())
+            _ = exposition.withUnsafeBufferPointer { Self.writeAll($0, to: STDOUT_FILENO) }
         }
         stdout.flush()
         if failed { throw ExitCode(1) }

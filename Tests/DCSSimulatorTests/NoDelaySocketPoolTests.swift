@@ -1,13 +1,13 @@
 import FlyingSocks
 import Testing
 
-@testable import DCSSimulator
+@testable import HTTPServing
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
-/// The simulator's sockets answer without Nagle's 40-ms stall (see `NoDelaySocketPool`).
+/// FlyingFox's sockets (the simulator's and `serve`'s) answer without Nagle's 40-ms stall (see `NoDelaySocketPool`).
 @Suite struct NoDelaySocketPoolTests {
     /// A pool whose sockets are always ready.
     struct ReadyPool: AsyncSocketPool {

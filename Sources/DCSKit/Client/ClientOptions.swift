@@ -33,6 +33,8 @@ public struct ClientOptions: Sendable {
     public var retrySleep: @Sendable (Double) async throws -> Void
     /// Told before every wait-and-retry (for "retrying in N s" in front ends).
     public var onRetry: (@Sendable (RetryNotice) -> Void)?
+    /// Told about every request attempt that ended (`serve`'s request metrics, issue 18); nil for none.
+    public var requestObserver: (any APIRequestObserver)?
 
     /// Builds options; the defaults are those of the issue.
     public init(
@@ -41,7 +43,7 @@ public struct ClientOptions: Sendable {
         maxRetries: Int = 3, maxBackoff: TimeInterval = 30, maxRetryAfter: TimeInterval = 300,
         remembersListings: Bool = true, pastCountProbeReuse: TimeInterval = 30,
         retrySleep: @escaping @Sendable (Double) async throws -> Void = ClientOptions.taskSleep,
-        onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+        onRetry: (@Sendable (RetryNotice) -> Void)? = nil, requestObserver: (any APIRequestObserver)? = nil
     ) {
         self.pageSize = min(max(pageSize, 1), 1000)
         self.maxPages = max(maxPages, 1)
@@ -55,6 +57,7 @@ public struct ClientOptions: Sendable {
         self.pastCountProbeReuse = max(pastCountProbeReuse, 0)
         self.retrySleep = retrySleep
         self.onRetry = onRetry
+        self.requestObserver = requestObserver
     }
 
     /// The most list pages a listing has in flight at once, whatever is asked (issue 15: a client of

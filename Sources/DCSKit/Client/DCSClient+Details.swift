@@ -4,7 +4,7 @@ extension DCSClient {
     /// One task's detail: `GET /v2/{project_id}/migration-task/{task_id}`. A missing task is HTTP 400
     /// `DCS.4133` (an `APIError.http`), not 404.
     public func detail(taskID: String) async throws -> TaskDetail {
-        let response = try await get(url(["migration-task", taskID]))
+        let response = try await get(url(["migration-task", taskID]), call: .detail)
         let what = "the detail of task \(SafeText.line(taskID, limit: 64))"
         switch try readable(response, what: what, TaskDetail.decode) {
         case .success(let detail): return detail
@@ -15,7 +15,7 @@ extension DCSClient {
 
     /// One task's progress: `GET /v2/{project_id}/migration-task/{task_id}/stats`.
     public func stats(taskID: String) async throws -> TaskStats {
-        let response = try await get(url(["migration-task", taskID, "stats"]))
+        let response = try await get(url(["migration-task", taskID, "stats"]), call: .stats)
         let what = "the stats of task \(SafeText.line(taskID, limit: 64))"
         let body = try readable(response, what: what) { try LenientJSON.decode(ObjectOrShape<TaskStats>.self, from: $0) }
         switch body {
@@ -30,7 +30,7 @@ extension DCSClient {
     public func logs(taskID: String, offset: Int = 0, limit: Int = 100, level: String? = nil) async throws -> MigrationLogs {
         var query = [("offset", String(offset)), ("limit", String(limit))]
         if let level, !level.isEmpty { query.append(("log_level", level)) }
-        let response = try await get(url(["migration-task", taskID, "logs"], query: query), notFoundIsResult: true)
+        let response = try await get(url(["migration-task", taskID, "logs"], query: query), call: .logs, notFoundIsResult: true)
         if response.status == 404 { return .notOffered }
         return try readable(response, what: "the logs of task \(SafeText.line(taskID, limit: 64))", MigrationLogs.decode)
     }

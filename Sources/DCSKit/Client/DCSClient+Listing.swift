@@ -10,7 +10,7 @@ extension DCSClient {
     func listPageResponse(offset: Int, limit: Int, name: String?, gate: RequestGate? = nil) async throws -> HTTPResponse {
         var query = [("offset", String(offset)), ("limit", String(limit))]
         if let name, !name.isEmpty { query.append(("name", name)) }
-        return try await get(url(["migration-tasks"], query: query), gate: gate)
+        return try await get(url(["migration-tasks"], query: query), call: .list, gate: gate)
     }
 
     /// Decodes a list page response; an unreadable body is `APIError.unreadable`.

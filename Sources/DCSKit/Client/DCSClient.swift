@@ -61,8 +61,11 @@ public final class DCSClient: TaskListing, Sendable {
     /// Sends a GET with authentication, retries and error mapping; returns a 2xx response.
     /// `notFoundIsResult` lets a 404 come back as a response (the logs call's "not offered"). With a
     /// `gate` (a listing's), the request holds a place in it through all its attempts, and a throttling
-    /// answer narrows the gate to one request.
-    func get(_ url: URL, notFoundIsResult: Bool = false, gate: RequestGate? = nil) async throws -> HTTPResponse {
+    /// answer narrows the gate to one request. Every attempt that ends is told to the options'
+    /// `requestObserver` as `call`: this is where every API request of the client completes.
+    func get(_ url: URL, call: APICall, notFoundIsResult: Bool = false, gate: RequestGate? = nil) async throws
+        -> HTTPResponse
+    {
         try await gate?.enter()
         defer { gate?.leave() }
         let host = target.host
@@ -74,8 +77,10 @@ public final class DCSClient: TaskListing, Sendable {
                 HTTPRequest(method: "GET", url: url, timeout: options.requestTimeout), renewToken: false)
             let failure: APIError
             var retryAfter: Double?
+            let sent = ContinuousClock.now
             do {
                 let response = try await transport.send(request)
+                observe(call, code: String(response.status), since: sent)
                 logger.debug("GET \(url.path) -> \(response.status)", metadata: ["attempt": "\(attempt + 1)"])
                 if (200...299).contains(response.status) || (notFoundIsResult && response.status == 404) {
                     return response
@@ -94,6 +99,7 @@ public final class DCSClient: TaskListing, Sendable {
                 retryAfter = DCSClient.retryAfter(response.headers["Retry-After"], now: now())
             } catch let error as TransportError {
                 if case .cancelled = error { throw CancellationError() }
+                observe(call, code: APIRequestRecord.code(for: error), since: sent)
                 let wrapped = APIError.transport(error, host: host, attempts: attempt + 1)
                 guard DCSClient.isRetryable(error) else { throw wrapped }
                 failure = wrapped
@@ -106,6 +112,13 @@ public final class DCSClient: TaskListing, Sendable {
             logger.info("retrying GET \(url.path) in \(delay) s: \(failure.userMessage)")
             try await options.retrySleep(delay)
         }
+    }
+
+    /// Tells the observer, if any, that an attempt of `call` ended with `code`.
+    private func observe(_ call: APICall, code: String, since sent: ContinuousClock.Instant) {
+        guard let observer = options.requestObserver else { return }
+        observer.requestCompleted(
+            APIRequestRecord(target: target.name, call: call, code: code, duration: ContinuousClock.now - sent))
     }
 
     /// Adds `X-Auth-Token`, or signs the request as of now.

@@ -20,4 +20,6 @@ public enum ListOutputFormat: String, Sendable, CaseIterable {
     case ndjson
     /// RFC 4180 CSV with a header row.
     case csv
+    /// The Prometheus text exposition of `serve`'s families, for node_exporter's textfile collector.
+    case prometheus
 }

@@ -1,8 +1,8 @@
 import Foundation
 import Testing
 
-/// Something a test needs from outside the package: the built binary, tmux, Python and the official
-/// SDK. Locally a test without it is skipped with the reason printed; in CI (`CI=true`, as .ci/run
+/// Something a test needs from outside the package: the built binary, tmux, Python, the official
+/// SDK and Prometheus. Locally a test without it is skipped with the reason printed; in CI (`CI=true`, as .ci/run
 /// runs) it runs anyway and fails where it first needs the missing thing, since CI installs all of
 /// them and a silent skip there would hide a broken install step (issue 15).
 public enum Prerequisite: Sendable, CaseIterable {
@@ -14,6 +14,8 @@ public enum Prerequisite: Sendable, CaseIterable {
     case python3
     /// The official Huawei Cloud Python SDK (huaweicloudsdkcore, huaweicloudsdkdcs).
     case officialSDK
+    /// Debian's `prometheus` package: the server and `promtool` (issue 18's exposition and scrape tests).
+    case prometheus
 
     /// True when running under CI (`CI=true`), where nothing may be skipped for being missing.
     public static var isCI: Bool {
@@ -32,6 +34,8 @@ public enum Prerequisite: Sendable, CaseIterable {
         case .officialSDK:
             "the official Huawei Cloud SDK is not importable: run scripts/install-test-deps "
                 + "(python3 -m pip install huaweicloudsdkcore huaweicloudsdkdcs)"
+        case .prometheus:
+            "prometheus and promtool are not installed: run scripts/install-test-deps (apt-get install prometheus)"
         }
     }
 
@@ -45,6 +49,9 @@ public enum Prerequisite: Sendable, CaseIterable {
         case .python3: FileManager.default.isExecutableFile(atPath: "/usr/bin/python3")
         case .officialSDK:
             (try? ChildProcess.run(["python3", "-c", "import huaweicloudsdkcore, huaweicloudsdkdcs.v2"]).status) == 0
+        case .prometheus:
+            (try? ChildProcess.run(["prometheus", "--version"]).status) == 0
+                && (try? ChildProcess.run(["promtool", "--version"]).status) == 0
         }
     }
 }

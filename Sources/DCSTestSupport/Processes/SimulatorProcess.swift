@@ -9,17 +9,14 @@ import Foundation
 /// subprocesses and tmux). Faults and task statuses are switched over its control endpoint, as the
 /// benchmarks and a user would.
 ///
-/// `@unchecked Sendable`: the stored properties are set in init and never change, but `hasStopped`,
-/// which `stopped` guards.
+/// `@unchecked Sendable`: the stored properties are set in init and never change (`ScratchChild` guards
+/// its own state).
 public final class SimulatorProcess: @unchecked Sendable {
     /// `http://127.0.0.1:PORT`, from the banner's first line.
     public let url: URL
     /// Tasks at start.
     public let tasks: Int
-    private let child: ChildProcess
-    private let directory: URL
-    private let stopped = NSLock()
-    private var hasStopped = false
+    private let process: ScratchChild
 
     /// Starts the simulator with `tasks` tasks accepting `accessKey`/`secretKey`, plus `arguments`
     /// (`--fault RULE`, `--speed N`, …), and waits up to 20 s for its banner. Blocking: call it off the
@@ -27,10 +24,10 @@ public final class SimulatorProcess: @unchecked Sendable {
     public init(tasks: Int = 40, accessKey: String, secretKey: String, arguments: [String] = []) throws {
         let executable = try DCSWatchBinary.path()
         self.tasks = tasks
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-sim-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("dcswatch-sim-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let bannerPath = directory.appendingPathComponent("banner").path
-        child = try ChildProcess(
+        let child = try ChildProcess(
             [executable, "simulate", "--port", "0", "--tasks", "\(tasks)", "--ak", accessKey, "--sk", secretKey]
                 + arguments,
             environment: ["PATH": "/usr/bin:/bin"], stdout: bannerPath, stderr: "/dev/null")
@@ -50,6 +47,7 @@ public final class SimulatorProcess: @unchecked Sendable {
             throw TestFailure("no URL in the simulator's banner: \(line)")
         }
         self.url = url
+        process = ScratchChild(child, directory: directory)
     }
 
     /// `init` on a thread of its own, for async tests.
@@ -75,14 +73,7 @@ public final class SimulatorProcess: @unchecked Sendable {
 
     /// Stops the simulator (SIGTERM; killed if it still runs 5 s later) and waits for it; once.
     public func stop() {
-        let first = stopped.withLock {
-            defer { hasStopped = true }
-            return !hasStopped
-        }
-        guard first else { return }
-        child.signal(SIGTERM)
-        _ = child.wait(deadline: 5)
-        try? FileManager.default.removeItem(at: directory)
+        process.stop(deadline: 5)
     }
 
     /// `stop()` off the concurrency pool (it waits for the process).

@@ -15,12 +15,14 @@ enum ClientTestKit {
         _ server: ScriptedHTTPServer, auth: TargetAuth = .signing(credentials), pageSize: Int = 1000, maxPages: Int = 1000,
         pageConcurrency: Int = 4, maxRetries: Int = 3, requestTimeout: TimeInterval = 10, remembersListings: Bool = true,
         sleeper: SleepRecorder = SleepRecorder(),
-        clock: SteppingClock = SteppingClock(), iam: URL? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil
+        clock: SteppingClock = SteppingClock(), iam: URL? = nil, onRetry: (@Sendable (RetryNotice) -> Void)? = nil,
+        observer: (any APIRequestObserver)? = nil
     ) -> DCSClient {
         let options = ClientOptions(
             pageSize: pageSize, maxPages: maxPages, pageConcurrency: pageConcurrency, connectTimeout: requestTimeout,
             requestTimeout: requestTimeout,
-            maxRetries: maxRetries, remembersListings: remembersListings, retrySleep: sleeper.sleep, onRetry: onRetry)
+            maxRetries: maxRetries, remembersListings: remembersListings, retrySleep: sleeper.sleep, onRetry: onRetry,
+            requestObserver: observer)
         return DCSClient(
             target: target(server, auth: auth, iam: iam),
             transport: URLSessionTransport(connectTimeout: requestTimeout, requestTimeout: requestTimeout),

@@ -6,33 +6,38 @@ import Logging
 /// default, which would write over the dashboard's screen; its chatter goes to debug level and its
 /// errors to warning, so a request log at info stays readable. Its lines quote request paths, which
 /// are untrusted, so every line goes through `SafeText.line`.
-struct FlyingFoxLogBridge: FlyingSocks.Logging {
+package struct FlyingFoxLogBridge: FlyingSocks.Logging {
     /// Where the lines go.
-    let logger: Logger
+    package let logger: Logger
+
+    /// A bridge into `logger`.
+    package init(logger: Logger) {
+        self.logger = logger
+    }
 
     /// FlyingFox debug → trace.
-    func logDebug(_ debug: @autoclosure () -> String) {
+    package func logDebug(_ debug: @autoclosure () -> String) {
         logger.trace("\(SafeText.line(debug(), limit: 500))")
     }
 
     /// FlyingFox info (connections opening and closing) → debug.
-    func logInfo(_ info: @autoclosure () -> String) {
+    package func logInfo(_ info: @autoclosure () -> String) {
         logger.debug("\(SafeText.line(info(), limit: 500))")
     }
 
     /// FlyingFox warning → notice.
-    func logWarning(_ warning: @autoclosure () -> String) {
+    package func logWarning(_ warning: @autoclosure () -> String) {
         logger.notice("\(SafeText.line(warning(), limit: 500))")
     }
 
     /// FlyingFox error (e.g. a dropped connection) → warning.
-    func logError(_ error: @autoclosure () -> String) {
+    package func logError(_ error: @autoclosure () -> String) {
         logger.warning("\(SafeText.line(error(), limit: 500))")
     }
 
     /// FlyingFox reports its own stop ("server error: Disconnected") as critical; real failures are
     /// thrown to `SimulatorServer`, which logs them, so this stays at debug.
-    func logCritical(_ critical: @autoclosure () -> String) {
+    package func logCritical(_ critical: @autoclosure () -> String) {
         logger.debug("\(SafeText.line(critical(), limit: 500))")
     }
 }

@@ -16,19 +16,24 @@ import FlyingSocks
 /// simulator must too, or every latency it serves (the benchmarks' first frame among them) measures
 /// the simulator. The listening socket is among those waited for, and accepted sockets inherit the
 /// option from it on Linux; connections get it again when they wait.
-struct NoDelaySocketPool: AsyncSocketPool {
+package struct NoDelaySocketPool: AsyncSocketPool {
     /// The pool doing the work (FlyingFox's default for the platform).
-    let base: any AsyncSocketPool
+    package let base: any AsyncSocketPool
 
-    func prepare() async throws {
+    /// Wraps `base`.
+    package init(base: any AsyncSocketPool) {
+        self.base = base
+    }
+
+    package func prepare() async throws {
         try await base.prepare()
     }
 
-    func run() async throws {
+    package func run() async throws {
         try await base.run()
     }
 
-    func suspendSocket(_ socket: Socket, untilReadyFor events: Socket.Events) async throws {
+    package func suspendSocket(_ socket: Socket, untilReadyFor events: Socket.Events) async throws {
         var on: Int32 = 1
         // Fails harmlessly on a socket that is not TCP; nothing to report.
         _ = setsockopt(
