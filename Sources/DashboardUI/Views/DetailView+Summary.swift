@@ -18,9 +18,10 @@ extension DetailView {
         let category = task.status.category
         let insight = state.insights[watched.id]
         var status = TaskListView.statusText(task, symbols: state.symbols) + " (\(category.rawValue))"
-        // `task_status` of the detail call says more than the status while IPs are switched.
+        // `task_status` of the detail call says more than the status while IPs are switched: raw here
+        // (the full-screen detail explains the known values, issue 16).
         if let phase = insight?.detail?.taskStatus, !phase.isEmpty, phase != task.status.raw {
-            status += ", phase " + SafeText.line(phase, limit: 60)
+            status += ", task_status " + SafeText.line(phase, limit: 60)
         }
         var rows: [(String, String, StyleRole)] = [
             ("Task ID", safe(task.taskID), .normal),
@@ -49,8 +50,9 @@ extension DetailView {
         return rows
     }
 
-    /// Six rows for every task: progress, time left, lag, keys, rates and one history line; dashes
-    /// for tasks without stats (imports), a placeholder while the first stats call runs.
+    /// Six rows for every task: progress, sync state (issue 16: since when, trend, time left), lag
+    /// with the thresholds used, keys with their difference, rates and one history line; dashes for
+    /// tasks without stats (imports), a placeholder while the first stats call runs.
     static func summaryProgressRows(
         _ watched: WatchedTask, insight: TaskInsight?, state: DashboardState
     ) -> [(String, String, StyleRole)] {
@@ -64,7 +66,7 @@ extension DetailView {
                 first = (state.fetchesInsights ? pending : "-", .dim)
             }
             return [
-                ("Progress", first.0, first.1), ("Time left", "-", .dim), ("Lag (offset)", "-", .dim),
+                ("Progress", first.0, first.1), ("Sync", "-", .dim), ("Lag (offset)", "-", .dim),
                 ("Keys src/tgt", "-", .dim), ("Input, ops", "-", .dim), ("History", "-", .dim),
             ]
         }
@@ -72,7 +74,9 @@ extension DetailView {
         var progress = CompactNumber.percent(stats.fullMigrationProgress)
         if syncing { progress += " (full phase done; incremental sync)" }
         let running = watched.task.status.category == .running
-        let timeLeft = !syncing && running ? (insight?.timeLeft.map { "~" + AgeFormat.duration($0) } ?? "—") : "—"
+        let sync: (String, StyleRole) =
+            running
+            ? (insight?.sync.map { SyncText.detail($0, state: state) } ?? ("-", .dim)) : ("- (not running)", .dim)
         let samples = insight?.history.samples ?? []
         let ascii = state.symbols == .ascii
         var history = "-"
@@ -88,12 +92,9 @@ extension DetailView {
         }
         return [
             ("Progress", progress, .normal),
-            ("Time left", timeLeft, .normal),
-            ("Lag (offset)", CompactNumber.format(stats.offset) + (stats.offset == 0 ? " (caught up)" : ""), .normal),
-            (
-                "Keys src/tgt", CompactNumber.format(stats.sourceDBSize) + " / " + CompactNumber.format(stats.targetDBSize),
-                .normal
-            ),
+            ("Sync", sync.0, sync.1),
+            ("Lag (offset)", lagText(stats, state: state), .normal),
+            ("Keys src/tgt", keysText(stats), .normal),
             (
                 "Input, ops",
                 CompactNumber.format(stats.targetInputKbps) + " KB/s, " + CompactNumber.format(stats.targetOps) + " ops/s",
@@ -101,5 +102,20 @@ extension DetailView {
             ),
             ("History", history, .normal),
         ]
+    }
+
+    /// "52.1k (threshold 0, 3 polls)": the lag and the rule it is judged by.
+    static func lagText(_ stats: TaskStats, state: DashboardState) -> String {
+        CompactNumber.format(stats.offset) + " (" + state.syncThresholds.summary + ")"
+    }
+
+    /// "1.2M / 1.2M, diff 12": the key counts and their difference (expiring keys make them differ,
+    /// so it is shown, not part of the in-sync rule).
+    static func keysText(_ stats: TaskStats) -> String {
+        var text = CompactNumber.format(stats.sourceDBSize) + " / " + CompactNumber.format(stats.targetDBSize)
+        if let source = stats.sourceDBSize, let target = stats.targetDBSize {
+            text += ", diff " + CompactNumber.format(source - target)
+        }
+        return text
     }
 }

@@ -17,8 +17,8 @@ struct TaskColumns: Hashable {
     static let minimumName = 10
     /// Narrowest source → target column before it is dropped.
     static let minimumRoute = 12
-    /// "sync 12.3k" (issue 5: percent of the full phase, or the lag once incremental).
-    static let progressWidth = 10
+    /// "lag 52.1k ↓ ETA 3m" (issue 16: the sync state; longer ETAs are cut with …).
+    static let progressWidth = 18
 
     /// Widths for the state's rows; content widths come from its per-task widths (issue 6).
     init(width: Int, state: DashboardState) {

@@ -18,7 +18,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync
                 STATUS▼      NAME         TYPE             SOURCE → TAR… CREATED          AGE
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:637… 2026-01-01 00:00 2h30m
                 ▶ MIGRATING  sessions     online full+incr redis-src → … 2025-12-31 12:00 14h30m
@@ -55,7 +55,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync
                 STATUS▼      NAME         TYPE             SOURCE → TARGET       AGE   │ Detail: orders-cache
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:6379 → dcs-… 2h30m │ Task ID        t-001
                 ▶ MIGRATING  sessions     online full+incr redis-src → dcs-sess… 14h30m│ Status         ✖ FAILED (failed)
@@ -65,7 +65,7 @@ struct DashboardViewTests {
                                                                                        │ Created        2026-01-01 00:00 (2h30m ago)
                                                                                        │ Released       -
                                                                                        │ Progress       -
-                                                                                       │ Time left      -
+                                                                                       │ Sync           -
                                                                                        │ Lag (offset)   -
                                                                                        │ Keys src/tgt   -
                                                                                        │ Input, ops     -
@@ -80,7 +80,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync
                 STATUS▼      NAME         TYPE             SOURCE → TAR… CREATED          AGE
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:637… 2026-01-01 00:00 2h30m
                 ▶ MIGRATING  sessions     online full+incr redis-src → … 2025-12-31 12:00 14h30m
@@ -112,7 +112,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1…
                 Detail: orders-cache
                 Name           orders-cache
                 Task ID        t-001
@@ -135,7 +135,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  1 of 4  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync
                 STATUS▼  NAME         TYPE             SOURCE → TARGET   CREATED          AGE
                 ✖ FAILED orders-cache online full+incr 10.0.0.1:6379 → … 2026-01-01 00:00 2h30m
 
@@ -164,13 +164,13 @@ struct DashboardViewTests {
         let lines = DashboardView.render(state).lines
         // A 66×30 box (26 bindings + 4) centred at (2, 0); one row per binding, in table order. Left of
         // it the header, the counts line, the list, the detail summary below (Created, Released,
-        // Progress, Time left from row 25) and the bottom line show through.
+        // Progress, Sync from row 25) and the bottom line show through.
         #expect(lines[0] == "dc┌─ Keys ─────────────────────────────────────────────────────────┐")
-        #expect(lines[1] == "▶ │ ↑ k      select previous task                                  │")
+        #expect(lines[1] == "▶ │ ↑ k      select previous task                                  │a…")
         #expect(lines[8] == "  │ d        detail pane beside the list on/off                    │")
         #expect(lines[9] == "  │ /        filter: text, status:failed, type:online, target:NAME │")
         #expect(lines[26] == "Re│ q ^C     quit                                                  │")
-        #expect(lines[28] == "Ti│ ? or Esc closes this help                                      │")
+        #expect(lines[28] == "Sy│ ? or Esc closes this help                                      │")
         #expect(lines[29] == "En└────────────────────────────────────────────────────────────────┘")
         for binding in KeyTable.bindings {
             #expect(lines.contains { $0.contains(binding.summary) }, "help lacks \(binding.summary)")
@@ -186,7 +186,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 2m05s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync
                 ⚠ STALE  data 2m05s old  DCS API unreachable: check the network  retry in 20s
                 STATUS▼      NAME         TYPE             SOURCE → TAR… CREATED          AGE
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:637… 2026-01-01 00:00 2h30m
