@@ -18,4 +18,12 @@ extension SimulatorProcess {
             "HUAWEICLOUD_SDK_PROJECT_ID": SimulatorConfiguration.demoProjectID,
         ]
     }
+
+    /// Runs `dcswatch ARGUMENTS --endpoint URL` against this simulator until it exits (killed after
+    /// `timeout`): its exit status (nil when killed), stdout and stderr.
+    func run(_ arguments: [String], timeout: TimeInterval = 60) async throws -> (Int32?, String, String) {
+        let command = try RunningCommand(arguments + ["--endpoint", url.absoluteString], environment: environment)
+        let status = try await OffPool.run { command.finish(within: timeout) }
+        return (status, command.out, command.err)
+    }
 }
