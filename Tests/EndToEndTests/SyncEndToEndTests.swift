@@ -13,21 +13,10 @@ struct SyncEndToEndTests {
         try await simulator.run(arguments, timeout: timeout)
     }
 
-    /// A task of the frozen scenario that is MIGRATING in its incremental phase.
-    func replicatingTask(_ simulator: SimulatorProcess) async throws -> String {
-        let (status, out, err) = try await run(["list", "--output", "json"], simulator: simulator)
-        try #require(status == 0, "\(err)")
-        let tasks = try #require(try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]])
-        let task = tasks.first {
-            $0["status"] as? String == "MIGRATING" && $0["migration_method"] as? String == "incremental_migration"
-        }
-        return try #require(task?["task_id"] as? String)
-    }
-
     @Test func waitUntilInSyncNeedsThePollsAndLivesThroughBadAnswers() async throws {
         let simulator = try await SimulatorProcess.demo(speed: 0)
         defer { simulator.stop() }
-        let id = try await replicatingTask(simulator)
+        let id = try await simulator.replicatingTaskID()
         // At the threshold in the 2nd answer already; a 503 and a null offset are no evidence; the
         // third answer at 0 comes sixth.
         let answers: [Any] = [
@@ -54,7 +43,7 @@ struct SyncEndToEndTests {
     @Test func waitUntilInSyncTimesOutAndFailsOnAStop() async throws {
         let simulator = try await SimulatorProcess.demo(speed: 0)
         defer { simulator.stop() }
-        let id = try await replicatingTask(simulator)
+        let id = try await simulator.replicatingTaskID()
         // An offset that never reaches 0: in sync only with a threshold above it.
         try simulator.setStats([["full_migration_progress": 100, "offset": 12]], of: id)
         var (status, _, err) = try await run(
@@ -75,7 +64,7 @@ struct SyncEndToEndTests {
     @Test func eventsStreamsSyncChangesAsNDJSON() async throws {
         let simulator = try await SimulatorProcess.demo(speed: 0)
         defer { simulator.stop() }
-        let id = try await replicatingTask(simulator)
+        let id = try await simulator.replicatingTaskID()
         let zero: [String: Any] = ["full_migration_progress": 100, "offset": 0]
         try simulator.setStats(
             [zero, zero, zero, ["full_migration_progress": 100, "offset": 9_000], ["full_migration_progress": 7]],
@@ -96,7 +85,7 @@ struct SyncEndToEndTests {
     @Test func showPrintsTheSyncOfOneAnswerAndTheTaskStatus() async throws {
         let simulator = try await SimulatorProcess.demo(speed: 0)
         defer { simulator.stop() }
-        let id = try await replicatingTask(simulator)
+        let id = try await simulator.replicatingTaskID()
         try simulator.setStats(
             [["full_migration_progress": 100, "offset": 0, "source_dbsize": 100, "target_dbsize": 97]], of: id)
         let (status, out, err) = try await run(["show", id], simulator: simulator)

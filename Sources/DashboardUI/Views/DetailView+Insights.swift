@@ -16,7 +16,7 @@ extension DetailView {
             let ascii = state.symbols == .ascii
             let syncing = TaskListView.isSyncing(watched.task, stats: stats)
             var progress = CompactNumber.percent(stats.fullMigrationProgress)
-            if syncing { progress += " (full phase done; incremental sync)" }
+            if syncing { progress += " (full copy done)" }
             rows.append(("Progress", progress, .normal))
             if watched.task.status.category == .running, let tracker = insight.sync {
                 let sync = SyncText.detail(tracker, state: state)

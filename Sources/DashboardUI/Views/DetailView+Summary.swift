@@ -72,7 +72,7 @@ extension DetailView {
         }
         let syncing = TaskListView.isSyncing(watched.task, stats: stats)
         var progress = CompactNumber.percent(stats.fullMigrationProgress)
-        if syncing { progress += " (full phase done; incremental sync)" }
+        if syncing { progress += " (full copy done)" }
         let running = watched.task.status.category == .running
         let sync: (String, StyleRole) =
             running

@@ -30,12 +30,9 @@ enum SyncText {
     }
 
     /// The detail's Sync row and its role: the state with since when ("in sync 12m (since 02:18)"),
-    /// the trend and the time left; short enough for the pane beside the list.
+    /// the trend and the time left; short enough for the pane beside the list (32 columns).
     static func detail(_ tracker: SyncTracker, state: DashboardState) -> (String, StyleRole) {
-        func ago(_ date: Date) -> String {
-            let clock = AgeFormat.dateTime(date, timeZone: state.timeZone).suffix(5)
-            return minutes(state.now.timeIntervalSince(date)) + " ago (" + clock + ")"
-        }
+        func ago(_ date: Date) -> String { minutes(state.now.timeIntervalSince(date)) + " ago" }
         var text: String
         var role = StyleRole.normal
         switch tracker.state {
@@ -45,7 +42,7 @@ enum SyncText {
             text = "RESTARTED " + ago(since) + ", " + left(timeLeft)
             role = .error
         case .catchingUp(_, let trend, let timeLeft, let confirmations):
-            text = "catching up, lag " + trend.rawValue
+            text = "catching up, " + trend.rawValue
             if confirmations > 0 {
                 text = "at the threshold in \(confirmations) of \(tracker.thresholds.polls) answers"
             } else if let timeLeft {
@@ -56,13 +53,13 @@ enum SyncText {
             text = "in sync " + minutes(state.now.timeIntervalSince(since)) + " (since " + clock + ")"
             role = .status(.succeeded)
         case .fellBehind(let since, _, let trend, _):
-            text = "FELL BEHIND " + ago(since) + ", lag " + trend.rawValue
+            text = "FELL BEHIND " + ago(since) + ", " + trend.rawValue
             role = .error
         }
         if let reason = tracker.staleReason {
             // The previous state, but not as current: never "in sync" on an answer that told nothing.
             let last = tracker.state.isInSync ? "was at the threshold" : "was " + text
-            text = "STALE: " + SafeText.line(reason, limit: 200) + "; " + last
+            text = "STALE: " + last + "; " + SafeText.line(reason, limit: 200)
             role = .dim
         }
         return (text, role)
