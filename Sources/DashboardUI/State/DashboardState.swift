@@ -17,6 +17,8 @@ public struct DashboardState: Sendable, Equatable {
         public var inSync = 0
         /// Running online tasks that can be in sync.
         public var online = 0
+        /// Of those, the ones with a stats answer this session (tasks never on screen are not polled).
+        public var checked = 0
     }
 
     /// The filter prompt while it is open.
@@ -171,15 +173,21 @@ extension DashboardState {
         task.status.category == .running && task.migrationType == .onlineMigration && task.migrationMethod != .fullAmount
     }
 
-    /// Counts again the tasks in sync among the running online tasks (after stats or a snapshot).
+    /// Counts again the tasks in sync, and those with a sync state, among the running online tasks
+    /// (after stats or a snapshot).
     mutating func recountInSync() {
         let catalog = rows.catalog
-        syncCount.inSync = insights.reduce(0) { count, entry in
-            guard entry.value.sync?.isInSync == true, let index = catalog.index(of: entry.key),
+        var inSync = 0
+        var checked = 0
+        for (key, insight) in insights {
+            guard let tracker = insight.sync, tracker.state != .unknown, let index = catalog.index(of: key),
                 Self.canSync(catalog.task(at: index))
-            else { return count }
-            return count + 1
+            else { continue }
+            checked += 1
+            if tracker.isInSync { inSync += 1 }
         }
+        syncCount.inSync = inSync
+        syncCount.checked = checked
     }
 }
 

@@ -25,7 +25,10 @@ enum HeaderView {
         let sync = state.syncCount
         if sync.online > 0 {
             let noun = sync.online == 1 ? "online task" : "online tasks"
-            parts.append(("\(sync.inSync) of \(sync.online) \(noun) in sync", CellStyle(.normal)))
+            // Tasks never on screen are not polled (issue 6): say so rather than count them as behind.
+            let unchecked = sync.online - sync.checked
+            let note = unchecked > 0 ? " (\(unchecked) not checked)" : ""
+            parts.append(("\(sync.inSync) of \(sync.online) \(noun) in sync" + note, CellStyle(.normal)))
         }
         DashboardView.drawParts(parts, x: area.x, y: area.y + 1, width: area.width, into: &buffer)
     }

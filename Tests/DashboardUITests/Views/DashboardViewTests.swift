@@ -18,7 +18,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync…
                 STATUS▼      NAME         TYPE             SOURCE → TAR… CREATED          AGE
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:637… 2026-01-01 00:00 2h30m
                 ▶ MIGRATING  sessions     online full+incr redis-src → … 2025-12-31 12:00 14h30m
@@ -55,7 +55,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync (1 not checked)
                 STATUS▼      NAME         TYPE             SOURCE → TARGET       AGE   │ Detail: orders-cache
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:6379 → dcs-… 2h30m │ Task ID        t-001
                 ▶ MIGRATING  sessions     online full+incr redis-src → dcs-sess… 14h30m│ Status         ✖ FAILED (failed)
@@ -80,7 +80,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync…
                 STATUS▼      NAME         TYPE             SOURCE → TAR… CREATED          AGE
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:637… 2026-01-01 00:00 2h30m
                 ▶ MIGRATING  sessions     online full+incr redis-src → … 2025-12-31 12:00 14h30m
@@ -135,7 +135,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  1 of 4  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync…
                 STATUS▼  NAME         TYPE             SOURCE → TARGET   CREATED          AGE
                 ✖ FAILED orders-cache online full+incr 10.0.0.1:6379 → … 2026-01-01 00:00 2h30m
 
@@ -186,7 +186,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 2m05s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync…
                 ⚠ STALE  data 2m05s old  DCS API unreachable: check the network  retry in 20s
                 STATUS▼      NAME         TYPE             SOURCE → TAR… CREATED          AGE
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:637… 2026-01-01 00:00 2h30m

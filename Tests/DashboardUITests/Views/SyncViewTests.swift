@@ -25,7 +25,7 @@ struct SyncViewTests {
         state.selection = Self.sessions
         F.send([stats(52_100, ago: 760), stats(0, ago: 750)], to: &state)
         #expect(text(state).contains("lag 0 (1/3)"))
-        #expect(text(state).contains("0 of 1 online task in sync"))
+        #expect(text(state).contains("0 of 1 online task in sync\n"))
         let effects = F.send([stats(0, ago: 740), stats(0, ago: 730)], to: &state)
         #expect(effects.isEmpty)  // notifications are off in the fixture
         let screen = text(state)
