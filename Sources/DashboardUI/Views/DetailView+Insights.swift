@@ -50,8 +50,11 @@ extension DetailView {
         guard let insight = state.insights[watched.id] else { return [] }
         if let detail = insight.detail {
             var rows: [(String, String, StyleRole)] = []
-            // `task_status` as sent (EXCHANGING while IPs are switched), explained when known, raw otherwise.
-            rows.append(("Task status", detail.taskStatus.isEmpty ? "-" : DetailTaskStatus.describe(detail.taskStatus), .normal))
+            // `task_status` when it says more than the status (EXCHANGING while IPs are switched),
+            // explained when known, raw otherwise (issue 16).
+            if !detail.taskStatus.isEmpty, detail.taskStatus != watched.task.status.raw {
+                rows.append(("Task status", DetailTaskStatus.describe(detail.taskStatus), .normal))
+            }
             rows.append(("Network", detail.networkType.isEmpty ? "-" : SafeText.line(detail.networkType, limit: 40), .normal))
             rows.append(
                 ("Bandwidth", detail.bandwidthLimitMB.map { CompactNumber.format($0) + " MB/s limit" } ?? "no limit", .normal))

@@ -22,7 +22,7 @@ struct ProgressViewTests {
     @Test func progressColumnShowsLagOnceIncremental() {
         var state = F.state(columns: 80, rows: 12)
         withStats(TaskStats(fullMigrationProgress: 100, offset: 1_234), into: &state)
-        // With PROGRESS (18) the fixed columns leave too little: CREATED goes, then TYPE.
+        // Catching up: PROGRESS has room for an ETA (18); CREATED and TYPE give way.
         let screen = lines(state)
         #expect(screen[2].hasPrefix("STATUS▼      PROGRESS           NAME"))
         #expect(screen[3].hasPrefix("✖ FAILED" + String(repeating: " ", count: 24) + "orders-cache"))
@@ -34,7 +34,8 @@ struct ProgressViewTests {
         var state = F.state(columns: 80, rows: 12)
         #expect(!lines(state)[2].contains("PROGRESS"))
         withStats(TaskStats(fullMigrationProgress: 42.5, offset: 0), into: &state)
-        #expect(lines(state)[4].hasPrefix("▶ MIGRATING  copy 42.5%" + String(repeating: " ", count: 9) + "sessions"))
+        // Copying: room for "in sync 3h05m" (13).
+        #expect(lines(state)[4].hasPrefix("▶ MIGRATING  copy 42.5%    sessions"))
     }
 
     @Test func detailPaneShowsProgressTimeLeftAndSparkline() {

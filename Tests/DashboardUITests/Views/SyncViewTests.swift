@@ -98,6 +98,16 @@ struct SyncViewTests {
         #expect(text(state).contains("Lag (offset)   70 (threshold 100, 2 polls)"))
     }
 
+    @Test func theProgressColumnWidensOnlyWhileATaskCatchesUp() {
+        var state = F.state(columns: 120, rows: 30)
+        F.send([stats(1_000, ago: 60), stats(800, ago: 50)], to: &state)
+        // Room for "lag 52.1k ↓ ETA 3m" (18).
+        #expect(text(state).contains("PROGRESS" + String(repeating: " ", count: 11) + "NAME"))
+        F.send([stats(0, ago: 40), stats(0, ago: 30), stats(0, ago: 20)], to: &state)
+        // In sync: room for "in sync 3h05m" (13).
+        #expect(text(state).contains("PROGRESS" + String(repeating: " ", count: 6) + "NAME"))
+    }
+
     @Test func theInSyncDurationChangesOnlyByTheMinute() {
         var state = F.state(columns: 120, rows: 30)
         F.send([stats(0, ago: 130), stats(0, ago: 125), stats(0, ago: 120)], to: &state)
