@@ -13,7 +13,4 @@ extension TaskWaiter {
         let everyone = specs.count == resolvedKeys.count && resolvedKeys.values.allSatisfy(reachedGoal)
         return (lines, everyone ? .allSucceeded : .waiting)
     }
-
-    /// The sync state of a watched task, nil before its first stats answer.
-    public func syncTracker(for key: TaskKey) -> SyncTracker? { trackers[key] }
 }

@@ -19,10 +19,4 @@ public enum DetailTaskStatus {
         guard let meaning = meanings[clean.uppercased()] else { return clean }
         return clean + " (" + meaning + ")"
     }
-
-    /// True when `task_status` says an IP switch or its rollback is under way or done: the pane shows
-    /// it even when the task's status says nothing of it.
-    public static func isIPSwitch(_ raw: String) -> Bool {
-        meanings[raw.trimmingCharacters(in: .whitespaces).uppercased()] != nil
-    }
 }

@@ -25,14 +25,6 @@ public enum SyncState: Sendable, Hashable {
         return false
     }
 
-    /// The lag of the incremental states, nil otherwise.
-    public var lag: Double? {
-        switch self {
-        case .catchingUp(let lag, _, _, _), .inSync(_, let lag), .fellBehind(_, let lag, _, _): return lag
-        case .unknown, .copying, .restarted: return nil
-        }
-    }
-
     /// The lowercase name scripts and tests read: `copying`, `restarted`, `catching up`, `in sync`,
     /// `fell behind`, `unknown`.
     public var name: String {

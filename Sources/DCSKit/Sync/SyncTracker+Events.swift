@@ -14,8 +14,8 @@ extension SyncTracker {
                 kind: .sync(
                     change, status: watched.task.status, offset: Self.usable(stats.offset),
                     progress: Self.usable(stats.fullMigrationProgress)))
-        case .statsFailed(_, let message, let time):
-            observeFailure(message, at: time)
+        case .statsFailed(_, let message, _):
+            observeFailure(message)
             return nil
         case .detailReceived, .detailFailed, .logsReceived, .logsFailed:
             return nil

@@ -24,8 +24,6 @@ public struct SyncTracker: Sendable, Hashable {
     public private(set) var state: SyncState = .unknown
     /// Why the latest call told nothing (failed, or answered garbage); nil when the state is current.
     public private(set) var staleReason: String?
-    /// When the latest stats answer or failure arrived.
-    public private(set) var lastCheck: Date?
     private var phase: MigrationPhase?
     private var highestProgress: Double?
     private var copyStart: Date?
@@ -55,7 +53,6 @@ public struct SyncTracker: Sendable, Hashable {
         let progress = Self.usable(stats.fullMigrationProgress).map { min($0, 100) }
         let offset = Self.usable(stats.offset)
         history.append(ProgressSample(at: time, progress: progress, lag: offset))
-        lastCheck = time
         guard task.status.category == .running else { return nil }
         guard let phase = MigrationPhase.of(status: task.status, method: task.migrationMethod, progress: progress) else {
             staleReason = "the stats answer has no progress"
@@ -80,9 +77,8 @@ public struct SyncTracker: Sendable, Hashable {
     }
 
     /// Takes a failed stats call: the state stays, marked stale with `message`.
-    public mutating func observeFailure(_ message: String, at time: Date) {
+    public mutating func observeFailure(_ message: String) {
         staleReason = message.isEmpty ? "the stats call failed" : message
-        lastCheck = time
     }
 
     /// A number the API may send, nil when missing, negative or not finite.
