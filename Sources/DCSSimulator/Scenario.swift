@@ -36,6 +36,7 @@ public struct Scenario: Sendable {
             let start = inWave ? -timeline.unit() * 7_200 : -(21_600 + timeline.unit() * 583_200)
             tasks.append(ScenarioTask.generate(seed: seed, index: index, start: start))
         }
+        Self.assignShowcaseProfiles(&tasks)
         // New tasks keep appearing; bounded so a long run at high speed stays cheap, and so that a large
         // scenario starts fast (20,000 later tasks are 14 months of simulated time).
         var next = 0.0
@@ -46,6 +47,25 @@ public struct Scenario: Sendable {
         self.tasks = tasks
         listOrder = tasks.sorted { lhs, rhs in
             lhs.simulatedStart == rhs.simulatedStart ? lhs.id < rhs.id : lhs.simulatedStart > rhs.simulatedStart
+        }
+    }
+
+    /// Gives the sync profiles of issue 16 to three initial full+incremental tasks that neither fail
+    /// nor are stopped, newest first (the top of the list): two already replicating settle and fall
+    /// behind, one still copying restarts. Only these tasks change; a scenario without such tasks
+    /// has none.
+    static func assignShowcaseProfiles(_ tasks: inout [ScenarioTask]) {
+        let candidates = tasks.indices.filter {
+            tasks[$0].isIncremental && tasks[$0].failure == nil && tasks[$0].stopAge == nil
+                && tasks[$0].migrationType == "online_migration"
+        }.sorted { tasks[$0].simulatedStart > tasks[$1].simulatedStart }
+        let replicating = candidates.filter { -tasks[$0].simulatedStart > tasks[$0].fullDuration }
+        let copying = candidates.filter { -tasks[$0].simulatedStart < tasks[$0].fullDuration * SyncProfile.restartFraction }
+        var taken: Set<Int> = []
+        for (profile, pool) in [(SyncProfile.settles, replicating), (.fallsBehind, replicating), (.restarts, copying)] {
+            guard let index = pool.first(where: { !taken.contains($0) }) else { continue }
+            taken.insert(index)
+            tasks[index].syncProfile = profile
         }
     }
 
@@ -110,11 +130,11 @@ public struct Scenario: Sendable {
         } else if age >= stopAge {
             phase = .terminating
             changedAge = stopAge
-        } else if age < task.fullDuration {
-            phase = .fullMigration(progress: age / task.fullDuration)
+        } else if age < task.fullEndAge {
+            phase = .fullMigration(progress: task.fullProgress(atAge: age))
         } else if task.isIncremental {
             phase = .incrementalSync
-            changedAge = task.fullDuration
+            changedAge = task.fullEndAge
         } else {
             phase = .succeeded
             changedAge = task.fullDuration

@@ -49,6 +49,23 @@ public struct ScenarioTask: Sendable, Hashable {
     public let baseKbps: Double
     /// Typical write rate of the source during incremental sync, ops/s.
     public let baseOps: Double
+    /// How the lag behaves once replicating (issue 16); set by `Scenario` for three showcase tasks.
+    public internal(set) var syncProfile = SyncProfile.wandering
+
+    /// Simulated age at which the full copy ends: the full duration, plus the lost part of a
+    /// restarted copy.
+    public var fullEndAge: Double {
+        guard syncProfile == .restarts else { return fullDuration }
+        return fullDuration * (SyncProfile.restartFraction + 1 - SyncProfile.restartFrom)
+    }
+
+    /// The fraction of the full copy done at `age` (below `fullEndAge`): a restarted copy falls from
+    /// `restartFraction` to `restartFrom` and goes on from there.
+    public func fullProgress(atAge age: Double) -> Double {
+        let restartAge = fullDuration * SyncProfile.restartFraction
+        guard syncProfile == .restarts, age >= restartAge else { return min(max(age / fullDuration, 0), 1) }
+        return min(SyncProfile.restartFrom + (age - restartAge) / fullDuration, 1)
+    }
 
     /// Whether the task goes on with incremental sync after the full phase.
     public var isIncremental: Bool { migrationMethod == "incremental_migration" }

@@ -16,6 +16,8 @@ enum SimulatorCall: Sendable, Hashable {
     case controlFaults
     /// `/_sim/tasks/{task_id}/status` (control, unsigned, simulator only): override a task's status.
     case controlTaskStatus(taskID: String)
+    /// `/_sim/tasks/{task_id}/stats` (control, unsigned, simulator only): script a task's stats answers.
+    case controlTaskStats(taskID: String)
     /// Anything else: 404 `DCS.4001`.
     case unknown
 
@@ -30,6 +32,8 @@ enum SimulatorCall: Sendable, Hashable {
             self = .controlFaults
         case (_, 4) where segments[0] == "_sim" && segments[1] == "tasks" && segments[3] == "status":
             self = .controlTaskStatus(taskID: segments[2])
+        case (_, 4) where segments[0] == "_sim" && segments[1] == "tasks" && segments[3] == "stats":
+            self = .controlTaskStats(taskID: segments[2])
         case ("POST", 3) where segments == ["v3", "auth", "tokens"]:
             self = .token
         case ("GET", 3) where segments[0] == "v2" && segments[2] == "migration-tasks":
@@ -54,7 +58,7 @@ enum SimulatorCall: Sendable, Hashable {
         case .logs: return .logs
         case .token: return .token
         case .unknown: return .any
-        case .controlFaults, .controlTaskStatus: return nil
+        case .controlFaults, .controlTaskStatus, .controlTaskStats: return nil
         }
     }
 
@@ -62,7 +66,7 @@ enum SimulatorCall: Sendable, Hashable {
     var project: String? {
         switch self {
         case .list(let project), .detail(let project, _), .stats(let project, _), .logs(let project, _): return project
-        case .token, .controlFaults, .controlTaskStatus, .unknown: return nil
+        case .token, .controlFaults, .controlTaskStatus, .controlTaskStats, .unknown: return nil
         }
     }
 }

@@ -12,7 +12,7 @@ extension SimulatorRouter {
                 status: 404, code: "DCS.4001", message: "The requested URL was not found on this server.")
         case .token:
             return issueToken(request, now: now)
-        case .controlFaults, .controlTaskStatus:
+        case .controlFaults, .controlTaskStatus, .controlTaskStats:
             return control(call, request)
         case .list, .detail, .stats, .logs:
             if let failure = authenticate(request, project: call.project ?? "", now: now, requestID: requestID) {
@@ -40,6 +40,7 @@ extension SimulatorRouter {
             if case .detail = call {
                 body = withStatusOverride(snapshot.detail(), taskID: taskID)
             } else if case .stats = call {
+                if let scripted = nextScriptedStats(of: taskID) { return scripted.response }
                 body = snapshot.statsObject(seed: configuration.seed)
             } else {
                 switch logsBody(request, snapshot: snapshot) {

@@ -19,6 +19,9 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
     private var requestCount: UInt64 = 0
     /// Statuses set through `/_sim/tasks/{id}/status`, by task id; they replace the scenario's.
     private var statusOverrides: [String: String] = [:]
+    /// Stats answers set through `/_sim/tasks/{id}/stats`, by task id: each call takes the first, the
+    /// last one stays (so a test's sequence ends in a steady answer).
+    private var statsScripts: [String: [ScriptedStats]] = [:]
     /// List responses of a frozen scenario by query string (cleared when a status changes).
     private var listPageCache: [String: HTTPResponse] = [:]
 
@@ -180,6 +183,29 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
         lock.withLock {
             statusOverrides[taskID] = status
             listPageCache = [:]
+        }
+    }
+
+    /// Makes the stats call of `taskID` answer `answers` in turn, the last one from then on (empty:
+    /// back to the scenario's).
+    public func scriptStats(of taskID: String, _ answers: [ScriptedStats]) {
+        lock.withLock { statsScripts[taskID] = answers.isEmpty ? nil : answers }
+    }
+
+    /// The scripted stats answers still to come for `taskID`.
+    public func scriptedStats(of taskID: String) -> [ScriptedStats] {
+        lock.withLock { statsScripts[taskID] ?? [] }
+    }
+
+    /// The next scripted stats answer of `taskID`, if any (the last one is kept).
+    func nextScriptedStats(of taskID: String) -> ScriptedStats? {
+        lock.withLock {
+            guard var answers = statsScripts[taskID], let first = answers.first else { return nil }
+            if answers.count > 1 {
+                answers.removeFirst()
+                statsScripts[taskID] = answers
+            }
+            return first
         }
     }
 

@@ -19,7 +19,7 @@ public struct TaskSnapshot: Sendable, Hashable {
     public var status: String {
         switch phase {
         case .fullMigration: return task.isIncremental ? "FULLMIGRATING" : "MIGRATING"
-        case .incrementalSync: return "MIGRATING"
+        case .incrementalSync: return task.syncProfile.incrementalStatus
         case .terminating: return "TERMINATING"
         case .terminated: return "TERMINATED"
         case .succeeded: return "SUCCESS"

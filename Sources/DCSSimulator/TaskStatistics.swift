@@ -35,9 +35,10 @@ extension TaskSnapshot {
                 targetKeys: Int64(Double(keys) * progress), inputKbps: (task.baseKbps * (0.7 + 0.6 * noise)).rounded(),
                 operationsPerSecond: Int64(task.baseOps * 3 * (0.7 + 0.6 * noise)), isMigrating: true)
         case .incrementalSync:
-            // The source keeps taking writes; the lag wanders and now and then spikes (a burst of writes).
+            // The source keeps taking writes; the lag wanders and now and then spikes (a burst of writes),
+            // or follows the task's showcase profile (issue 16).
             let source = keys + Int64(Double(keys) * 0.002 * noise)
-            let lag = Int64(task.baseLag * (0.2 + 1.6 * noise) * (spike < 0.08 ? 25 : 1))
+            let lag = task.syncProfile.lag(base: task.baseLag, since: age - task.fullEndAge, noise: noise, spike: spike)
             let ops = Int64(task.baseOps * (0.5 + noise))
             return TaskStatistics(
                 progressPercent: 100, lag: lag, sourceKeys: source, targetKeys: max(0, source - lag / 500),

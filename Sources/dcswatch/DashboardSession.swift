@@ -51,6 +51,8 @@ enum DashboardSession {
         var notifications = NotificationPolicy(mode: .bell)
         /// True to start with the detail pane shown (`d` toggles it).
         var showsDetailPane = true
+        /// When a task counts as in sync (`--lag-threshold`, `--polls`).
+        var syncThresholds = SyncThresholds()
         /// Woken by the inboxes' posts (the composition root wires them) and by stop signals, so the
         /// loop waits for keys without polling often; nil polls every 100 ms.
         var wakePipe: WakePipe?
@@ -104,6 +106,7 @@ enum DashboardSession {
         state.fetchesInsights = configuration.poller != nil
         state.notifications = configuration.notifications
         state.showsDetailPane = configuration.showsDetailPane
+        state.syncThresholds = configuration.syncThresholds
         let poller = configuration.poller
         let effects = DashboardEffects(
             monitor: monitor, poller: poller, notifications: configuration.notifications,

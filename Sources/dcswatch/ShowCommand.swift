@@ -9,7 +9,7 @@ struct ShowCommand: AsyncParsableCommand {
     /// Name, abstract and help text.
     static let configuration = CommandConfiguration(
         commandName: "show",
-        abstract: "Show one task by id or exact name: list fields, detail, progress stats and recent logs.",
+        abstract: "Show one task by id or exact name: list fields, detail, progress stats, sync and recent logs.",
         discussion: "Passwords from the detail call are never shown. A 404 on the logs call means the cloud does not offer them."
     )
 
@@ -19,6 +19,8 @@ struct ShowCommand: AsyncParsableCommand {
     }
 
     @OptionGroup var connection: ConnectionOptions
+
+    @OptionGroup var sync: SyncOptions
 
     @Argument(help: ArgumentHelp("Task id or exact name.", valueName: "task"))
     var task: String
@@ -61,7 +63,7 @@ struct ShowCommand: AsyncParsableCommand {
             )
             throw ExitCode(2)
         }
-        let report = await TaskReport.gather(watched, from: client)
+        let report = await TaskReport.gather(watched, from: client, thresholds: sync.thresholds(config: connections.config))
         StandardOutput.write(output == .json ? try report.json() : report.tableText())
     }
 }

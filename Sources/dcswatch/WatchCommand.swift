@@ -25,6 +25,8 @@ struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @OptionGroup var sync: SyncOptions
+
     @Option(help: ArgumentHelp("Seconds between refreshes (default: config, else 5).", valueName: "seconds"))
     var interval: Double?
 
@@ -116,7 +118,10 @@ struct WatchCommand: AsyncParsableCommand {
         session.insights = insights
         session.notifications = NotificationPolicy(
             mode: notify.flatMap(NotificationMode.init(rawValue:)) ?? config.notifications ?? .bell,
-            categories: config.notifyOn ?? NotificationPolicy.defaultCategories, escape: config.notificationEscape ?? .osc9)
+            categories: config.notifyOn ?? NotificationPolicy.defaultCategories,
+            syncChanges: config.notifyOnSync ?? NotificationPolicy.defaultSyncChanges,
+            escape: config.notificationEscape ?? .osc9)
+        session.syncThresholds = sync.thresholds(config: config)
         session.showsDetailPane = detailPane ?? config.detailPane ?? true
         session.wakePipe = wakePipe
         session.insideTmux = !(ProcessInfo.processInfo.environment["TMUX"] ?? "").isEmpty

@@ -149,7 +149,10 @@ struct RouterCallsTests {
         for item in items {
             #expect(item["task_id"].lenientString?.count == 36)
             #expect(
-                ["SUCCESS", "FAILED", "MIGRATING", "FULLMIGRATING", "TERMINATED", "TERMINATING"].contains(
+                [
+                    "SUCCESS", "FAILED", "MIGRATING", "FULLMIGRATING", "INCRMIGRATING", "INCRMIGEATING", "TERMINATED",
+                    "TERMINATING",
+                ].contains(
                     item["status"].lenientString ?? ""))
             #expect(APITimestamp.parse(item["created_at"].lenientString ?? "") != nil)
         }

@@ -26,7 +26,7 @@ struct ProgressEndToEndTests {
         let progress = try await session.waitFor("progress of running tasks") { screen in
             let lines = screen.split(separator: "\n").map(String.init)
             guard lines.count > 3, lines[2].contains("PROGRESS") else { return false }
-            return lines.contains { $0.hasPrefix("▶ ") && ($0.contains("%") || $0.contains("sync ")) }
+            return lines.contains { $0.hasPrefix("▶ ") && ["%", "lag ", "in sync", "BEHIND"].contains(where: $0.contains) }
         }
         // The first row is a failed task (status sort): its detail and logs (ERROR first) on the right.
         let failed = try await session.waitFor("the failed task's logs") { $0.contains("│ Logs ") && $0.contains("ERROR") }

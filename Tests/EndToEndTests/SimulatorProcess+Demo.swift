@@ -18,4 +18,24 @@ extension SimulatorProcess {
             "HUAWEICLOUD_SDK_PROJECT_ID": SimulatorConfiguration.demoProjectID,
         ]
     }
+
+    /// Runs `dcswatch ARGUMENTS --endpoint URL` against this simulator until it exits (killed after
+    /// `timeout`): its exit status (nil when killed), stdout and stderr.
+    func run(_ arguments: [String], timeout: TimeInterval = 60) async throws -> (Int32?, String, String) {
+        let command = try RunningCommand(arguments + ["--endpoint", url.absoluteString], environment: environment)
+        let status = try await OffPool.run { command.finish(within: timeout) }
+        return (status, command.out, command.err)
+    }
+
+    /// The id of a task this (frozen) simulator lists as MIGRATING in its incremental phase.
+    func replicatingTaskID() async throws -> String {
+        let (status, out, err) = try await run(["list", "--output", "json"])
+        guard status == 0 else { throw TestFailure("list failed: \(err)") }
+        let tasks = try JSONSerialization.jsonObject(with: Data(out.utf8)) as? [[String: Any]] ?? []
+        let task = tasks.first {
+            $0["status"] as? String == "MIGRATING" && $0["migration_method"] as? String == "incremental_migration"
+        }
+        guard let id = task?["task_id"] as? String else { throw TestFailure("no replicating task in the scenario") }
+        return id
+    }
 }

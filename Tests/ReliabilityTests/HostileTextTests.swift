@@ -31,7 +31,12 @@ struct HostileTextTests {
         await simulator.stopAsync()
         #expect(result.waits_met, "\(rule): no data: \(result.text.suffix(400))")
         #expect(result.exit == 0)
-        if rule == "hostile" { #expect(result.text.contains("gpj.exe"), "the hostile names were shown") }
+        if rule == "hostile" {
+            // The visible remains of the payloads (which rows are on screen depends on the scenario's
+            // statuses: issue 16 gave three tasks INCRMIGRATING, INCRMIGEATING and a restart).
+            let remains = ["gpj.exe", "line one line two over", "zero\u{FFFD}width\u{FFFD}joiners", "\u{FFFD}red\u{FFFD}"]
+            #expect(remains.filter(result.text.contains).count >= 2, "the hostile names were shown")
+        }
         LeakScan.expectNoHostileBytes(result.raw, context: "dashboard \(rule)")
         let logBytes = (try? Data(contentsOf: URL(fileURLWithPath: log))) ?? Data()
         LeakScan.expectClean(result.raw + logBytes, passwords: passwords, context: "dashboard \(rule)")

@@ -54,7 +54,8 @@ struct ConfigDocument: Decodable {
                     throw ConfigError.wrongType(path: path, key: key.stringValue, expected: "true or false")
                 }
                 config.detailPane = shown
-            case "stats_interval_seconds", "notifications", "notify_on", "notification_escape":
+            case "stats_interval_seconds", "notifications", "notify_on", "notification_escape", "sync_lag_threshold",
+                "sync_polls":
                 try reader.progressKey(key, into: &config)
             case "targets":
                 guard var items = try? object.nestedUnkeyedContainer(forKey: key) else {

@@ -20,7 +20,8 @@ struct ConfigReader {
     }
 
     /// The progress and notification keys of issue 5 (`stats_interval_seconds`, `notifications`,
-    /// `notify_on`, `notification_escape`).
+    /// `notify_on`, `notification_escape`) and the sync thresholds of issue 16 (`sync_lag_threshold`,
+    /// `sync_polls`).
     func progressKey(_ key: JSONKey, into config: inout DCSWatchConfig) throws {
         let name = key.stringValue
         switch name {
@@ -36,15 +37,35 @@ struct ConfigReader {
                 throw ConfigError.wrongType(path: path, key: name, expected: "an array such as [\"failed\", \"succeeded\"]")
             }
             var categories: Set<StatusCategory> = []
+            var changes: Set<SyncChange> = []
             while !items.isAtEnd {
-                guard let text = try? items.decode(String.self), let category = StatusCategory(rawValue: text.lowercased())
-                else {
+                let text = (try? items.decode(String.self))?.lowercased() ?? ""
+                if let category = StatusCategory(rawValue: text) {
+                    categories.insert(category)
+                } else if let change = SyncChange(rawValue: text) {
+                    changes.insert(change)
+                } else {
                     throw ConfigError.invalidValue(
-                        path: path, key: name, fix: "use categories: running, stopping, succeeded, stopped, failed, unknown")
+                        path: path, key: name,
+                        fix: "use categories (running, stopping, succeeded, stopped, failed, unknown) "
+                            + "or sync changes (in_sync, fell_behind, restarted)")
                 }
-                categories.insert(category)
             }
             config.notifyOn = categories
+            config.notifyOnSync = changes
+        case "sync_lag_threshold":
+            guard let threshold = try? object.decode(Double.self, forKey: key), threshold.isFinite, threshold >= 0 else {
+                throw ConfigError.invalidValue(
+                    path: path, key: name, fix: "use a number of at least 0: the highest offset that counts as caught up")
+            }
+            config.syncLagThreshold = threshold
+        case "sync_polls":
+            guard let polls = try? object.decode(Int.self, forKey: key), (1...SyncThresholds.maximumPolls).contains(polls)
+            else {
+                throw ConfigError.invalidValue(
+                    path: path, key: name, fix: "use a whole number from 1 to \(SyncThresholds.maximumPolls)")
+            }
+            config.syncPolls = polls
         case "notification_escape":
             guard let text = try? object.decode(String.self, forKey: key),
                 let escape = DesktopEscape(rawValue: text.lowercased())

@@ -17,6 +17,13 @@ public struct DCSWatchConfig: Sendable, Hashable {
     public var notifications: NotificationMode?
     /// `notify_on`: the status categories whose entry notifies; nil when not set.
     public var notifyOn: Set<StatusCategory>?
+    /// `notify_on`: the sync changes (`in_sync`, `fell_behind`, `restarted`) that notify; nil when
+    /// `notify_on` is not set.
+    public var notifyOnSync: Set<SyncChange>?
+    /// `sync_lag_threshold`: the highest `offset` that counts as caught up; nil when not set.
+    public var syncLagThreshold: Double?
+    /// `sync_polls`: consecutive stats answers at or below the threshold before "in sync"; nil when not set.
+    public var syncPolls: Int?
     /// `notification_escape`: `osc9` or `osc777`; nil when not set.
     public var notificationEscape: DesktopEscape?
     /// `detail_pane`: false starts the dashboard with the detail pane hidden; nil when not set.

@@ -44,13 +44,19 @@ public struct EventLog: Sendable, Hashable {
         for removed in diff.removed where removed.target == target {
             new.append(TaskEvent(time: time, key: removed.id, name: removed.task.name, kind: .removed(removed.task.status)))
         }
+        append(new)
+        return new
+    }
+
+    /// Appends events that do not come from a diff (a sync state change, issue 16), dropping the
+    /// oldest past `capacity`.
+    public mutating func append(_ new: [TaskEvent]) {
         events += new
         if events.count > capacity {
             let excess = events.count - capacity
             events.removeFirst(excess)
             droppedCount += excess
         }
-        return new
     }
 
     /// True once `target` has had its baseline fetch.

@@ -14,6 +14,10 @@ extension TaskEvent {
         case .removed(let status): line += "gone (was " + TaskEvent.statusText(status) + ")"
         case .statusChanged(let from, let to):
             line += TaskEvent.statusText(from) + " " + arrow + " " + TaskEvent.statusText(to)
+        case .sync(let change, let status, let offset, let progress):
+            line +=
+                change.words + " (" + TaskEvent.statusText(status) + ", offset " + CompactNumber.format(offset)
+                + ", progress " + CompactNumber.percent(progress) + ")"
         }
         let error = SafeText.line(errorMessage, limit: 500)
         if !error.isEmpty, kind.status.category == .failed || kind.status.category == .stopped {
@@ -23,14 +27,10 @@ extension TaskEvent {
     }
 
     /// One JSON object on one line (`JSONOutput`), keys sorted: `error_message`, `event`, `name`,
-    /// `old_status`, `status`, `status_category`, `target`, `task_id`, `time`.
+    /// `old_status`, `status`, `status_category`, `target`, `task_id`, `time`; a sync event
+    /// (`in_sync`, `fell_behind`, `restarted`) adds `offset` and `progress` (numbers or null).
     public func jsonLine() throws -> String {
-        let members: [String: String?] = [
-            "error_message": errorMessage.isEmpty ? nil : errorMessage, "event": kind.name, "name": name,
-            "old_status": previousStatus?.raw, "status": kind.status.raw, "status_category": kind.status.category.rawValue,
-            "target": key.target, "task_id": key.taskID, "time": TaskEvent.utcStamp(time),
-        ]
-        return try JSONOutput.text(members)
+        try JSONOutput.text(EventDocument(event: self))
     }
 
     /// ISO 8601 in UTC, seconds precision.
@@ -48,5 +48,32 @@ extension TaskEvent {
     static func statusText(_ status: TaskStatus) -> String {
         let raw = SafeText.line(status.raw.trimmingCharacters(in: .whitespaces), limit: 40)
         return raw.isEmpty ? "(none)" : raw
+    }
+}
+
+/// The members of one `events --output ndjson` line.
+private struct EventDocument: Encodable {
+    let event: TaskEvent
+
+    enum CodingKeys: String, CodingKey {
+        case errorMessage = "error_message", event, name, oldStatus = "old_status", status
+        case statusCategory = "status_category", target, taskID = "task_id", time, offset, progress
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(event.errorMessage.isEmpty ? nil : event.errorMessage, forKey: .errorMessage)
+        try container.encode(event.kind.name, forKey: .event)
+        try container.encode(event.name, forKey: .name)
+        try container.encode(event.previousStatus?.raw, forKey: .oldStatus)
+        try container.encode(event.kind.status.raw, forKey: .status)
+        try container.encode(event.kind.status.category.rawValue, forKey: .statusCategory)
+        try container.encode(event.key.target, forKey: .target)
+        try container.encode(event.key.taskID, forKey: .taskID)
+        try container.encode(TaskEvent.utcStamp(event.time), forKey: .time)
+        if case .sync(_, _, let offset, let progress) = event.kind {
+            try container.encode(offset.flatMap { $0.isFinite ? $0 : nil }, forKey: .offset)
+            try container.encode(progress.flatMap { $0.isFinite ? $0 : nil }, forKey: .progress)
+        }
     }
 }

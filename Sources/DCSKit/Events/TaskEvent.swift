@@ -1,7 +1,8 @@
 import Foundation
 
 /// One change worth telling a user about: a task appeared, vanished or changed status (issue 5,
-/// "What changed"). Built from a `SnapshotDiff` by `EventLog`.
+/// "What changed"), or its sync state changed (issue 16). Built from a `SnapshotDiff` by `EventLog`,
+/// the sync changes from a `SyncTracker`.
 public struct TaskEvent: Sendable, Hashable {
     /// What happened.
     public enum Kind: Sendable, Hashable {
@@ -11,20 +12,25 @@ public struct TaskEvent: Sendable, Hashable {
         case removed(TaskStatus)
         /// The status changed.
         case statusChanged(from: TaskStatus, to: TaskStatus)
+        /// The sync state changed (in sync, fell behind, restarted), with the task's status and the
+        /// stats answer's `offset` and `full_migration_progress`.
+        case sync(SyncChange, status: TaskStatus, offset: Double?, progress: Double?)
 
-        /// `added`, `removed` or `status` (the NDJSON `event` field).
+        /// `added`, `removed`, `status`, `in_sync`, `fell_behind` or `restarted` (the NDJSON `event` field).
         public var name: String {
             switch self {
             case .added: return "added"
             case .removed: return "removed"
             case .statusChanged: return "status"
+            case .sync(let change, _, _, _): return change.rawValue
             }
         }
 
         /// The status after the event (the last known one for a vanished task).
         public var status: TaskStatus {
             switch self {
-            case .added(let status), .removed(let status), .statusChanged(_, let status): return status
+            case .added(let status), .removed(let status), .statusChanged(_, let status), .sync(_, let status, _, _):
+                return status
             }
         }
     }

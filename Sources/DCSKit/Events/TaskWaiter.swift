@@ -1,17 +1,28 @@
 import Foundation
 
-/// The logic of `dcswatch wait` without I/O or clocks: fed every snapshot, it finds the tasks (by id,
-/// else by exact name), reports one line per status change, and says when waiting is over.
+/// The logic of `dcswatch wait` without I/O or clocks: fed every snapshot and every stats answer, it
+/// finds the tasks (by id, else by exact name), reports one line per status change and sync change,
+/// and says when waiting is over.
 ///
 /// Verdicts (issue 5): every task succeeded → exit 0; one failed, was stopped or vanished → 1 at
 /// once; a task that matches nothing once every target has answered → 2. A task that is stopping
-/// (`TERMINATING`) is still waited for: it ends as `TERMINATED` a moment later.
+/// (`TERMINATING`) is still waited for: it ends as `TERMINATED` a moment later. With the goal
+/// `.inSync` (issue 16) a running task counts once its `SyncTracker` says in sync (a full-only task
+/// once it succeeded), and a stats answer can end the wait too.
 public struct TaskWaiter: Sendable {
+    /// What the tasks must reach.
+    public enum Goal: String, Sendable, Hashable, CaseIterable {
+        /// Finished successfully (`SUCCESS`).
+        case done
+        /// In sync (or succeeded, for a full-only task).
+        case inSync = "in-sync"
+    }
+
     /// Where waiting stands.
     public enum Verdict: Sendable, Hashable {
         /// Keep waiting.
         case waiting
-        /// Every task succeeded.
+        /// Every task reached the goal: succeeded (or, for `.inSync`, is in sync).
         case allSucceeded
         /// This task failed, was stopped or vanished.
         case failed(TaskKey)
@@ -31,12 +42,28 @@ public struct TaskWaiter: Sendable {
 
     /// The arguments as given.
     public let specs: [String]
+    /// What the tasks must reach.
+    public let goal: Goal
+    /// The sync thresholds of the trackers.
+    public let thresholds: SyncThresholds
     private var resolved: [String: TaskKey] = [:]
-    private var lastStatus: [TaskKey: TaskStatus] = [:]
+    var lastStatus: [TaskKey: TaskStatus] = [:]
+    /// The tasks as last listed, for the stats answers.
+    var lastTask: [TaskKey: WatchedTask] = [:]
+    /// The sync state of each task whose stats arrived.
+    var trackers: [TaskKey: SyncTracker] = [:]
 
     /// Builds a waiter for task ids or names.
-    public init(specs: [String]) {
+    public init(specs: [String], goal: Goal = .done, thresholds: SyncThresholds = SyncThresholds()) {
         self.specs = specs
+        self.goal = goal
+        self.thresholds = thresholds
+    }
+
+    /// The tasks whose stats are worth polling now: the resolved ones that are running online
+    /// migrations (`StatsPoller.isPollable`).
+    public var pollableTasks: [WatchedTask] {
+        specs.compactMap { resolved[$0].flatMap { lastTask[$0] } }.filter(StatsPoller.isPollable)
     }
 
     /// The tasks found so far, by argument.
@@ -93,15 +120,36 @@ public struct TaskWaiter: Sendable {
                     .textLine(markNew: false))
             }
             lastStatus[key] = status
+            lastTask[key] = watched
             switch status.category {
             case .failed, .stopped:
                 return (lines, .failed(key))
-            case .succeeded:
-                break
             default:
-                if verdict == .allSucceeded { verdict = .waiting }
+                if !reachedGoal(key), verdict == .allSucceeded { verdict = .waiting }
             }
         }
         return (lines, verdict)
+    }
+
+    /// True when the task succeeded, or, for the goal `.inSync`, is running and in sync.
+    func reachedGoal(_ key: TaskKey) -> Bool {
+        guard let status = lastStatus[key] else { return false }
+        if status.category == .succeeded { return true }
+        return goal == .inSync && status.category == .running && trackers[key]?.isInSync == true
+    }
+}
+
+extension TaskWaiter {
+    /// Takes a stats answer or failure of a watched task: feeds its tracker and returns the lines of
+    /// a sync change (sanitised) and the verdict, which with the goal `.inSync` may end the wait.
+    public mutating func observe(_ insight: InsightEvent) -> (lines: [String], verdict: Verdict) {
+        let key = insight.key
+        guard let watched = lastTask[key] else { return ([], .waiting) }
+        guard insight.isStats else { return ([], .waiting) }
+        var tracker = trackers[key] ?? SyncTracker(thresholds: thresholds)
+        let lines = tracker.record(insight, for: watched).map { [$0.textLine()] } ?? []
+        trackers[key] = tracker
+        let everyone = specs.count == resolvedKeys.count && resolvedKeys.values.allSatisfy(reachedGoal)
+        return (lines, everyone ? .allSucceeded : .waiting)
     }
 }

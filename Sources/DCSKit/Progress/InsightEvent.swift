@@ -24,4 +24,12 @@ public enum InsightEvent: Sendable, Hashable {
             return key
         }
     }
+
+    /// True for a stats answer or failure (what the sync state is made of).
+    public var isStats: Bool {
+        switch self {
+        case .statsReceived, .statsFailed: return true
+        case .detailReceived, .detailFailed, .logsReceived, .logsFailed: return false
+        }
+    }
 }

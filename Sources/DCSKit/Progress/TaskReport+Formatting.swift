@@ -16,7 +16,7 @@ extension TaskReport {
         line("Detail")
         switch detail {
         case .success(let detail):
-            add("  task_status", detail.taskStatus)
+            add("  task_status", DetailTaskStatus.describe(detail.taskStatus))
             add("  network_type", detail.networkType)
             add("  bandwidth_limit_mb", detail.bandwidthLimitMB.map(Self.number) ?? "")
             add("  updated_at", detail.updatedAt.raw)
@@ -39,6 +39,13 @@ extension TaskReport {
             add("  target_ops", stats.targetOps.map(Self.number) ?? "")
             add("  is_migrating", stats.isMigrating.map { $0 ? "true" : "false" } ?? "")
         case .failure(let error): add("  unavailable", error.message)
+        }
+        if let sync {
+            line("Sync")
+            switch sync {
+            case .success(let sync): for (label, value) in sync.rows { add("  " + label, value) }
+            case .failure(let error): add("  unavailable", error.message)
+            }
         }
         line("Logs")
         switch logs {

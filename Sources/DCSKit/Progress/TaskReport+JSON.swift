@@ -1,6 +1,7 @@
 import Foundation
 
-/// The JSON document of `show --output json`: each part, or null and its `*_error` message.
+/// The JSON document of `show --output json`: each part, or null and its `*_error` message; `sync`
+/// for online migrations (issue 16).
 struct ReportDocument: Encodable {
     /// The report shown.
     let report: TaskReport
@@ -16,6 +17,7 @@ struct ReportDocument: Encodable {
         try container.encode(TaskRecord(report.task), forKey: JSONKey("task"))
         try encode(report.detail.map(DetailDocument.init), as: "detail", in: &container)
         try encode(report.stats.map(StatsDocument.init), as: "stats", in: &container)
+        if let sync = report.sync { try encode(sync, as: "sync", in: &container) }
         try encode(report.logs.map(LogsDocument.init), as: "logs", in: &container)
     }
 

@@ -71,6 +71,20 @@ public final class SimulatorProcess: @unchecked Sendable {
         try post("_sim/tasks/\(taskID)/status", ["status": status])
     }
 
+    /// Scripts one task's stats answers (`POST /_sim/tasks/{id}/stats`, issue 16): each call answers
+    /// the next (an object is the body, a number an HTTP status, a string a raw body), the last one
+    /// from then on.
+    public func setStats(_ answers: [Any], of taskID: String) throws {
+        try post("_sim/tasks/\(taskID)/stats", ["stats": answers])
+    }
+
+    /// How many scripted stats answers of a task are left (the last one is never used up).
+    public func scriptedStatsLeft(of taskID: String) throws -> Int {
+        let body = try call("GET", "_sim/tasks/\(taskID)/stats", body: nil)
+        let object = try JSONSerialization.jsonObject(with: body) as? [String: Any]
+        return (object?["stats"] as? [Any])?.count ?? 0
+    }
+
     /// Stops the simulator (SIGTERM; killed if it still runs 5 s later) and waits for it; once.
     public func stop() {
         process.stop(deadline: 5)
@@ -83,22 +97,30 @@ public final class SimulatorProcess: @unchecked Sendable {
 
     /// A control call to the loopback simulator: a few milliseconds, bounded at 10 s.
     private func post(_ path: String, _ body: [String: Any]) throws {
+        _ = try call("POST", path, body: try JSONSerialization.data(withJSONObject: body))
+    }
+
+    /// Sends a control call; the body of a 200 or 204, else throws.
+    private func call(_ method: String, _ path: String, body: Data?) throws -> Data {
         var request = URLRequest(url: url.appendingPathComponent(path))
-        request.httpMethod = "POST"
-        request.httpBody = try JSONSerialization.data(withJSONObject: body)
+        request.httpMethod = method
+        request.httpBody = body
         let semaphore = DispatchSemaphore(value: 0)
         let box = StatusBox()
-        URLSession.shared.dataTask(with: request) { _, response, _ in
+        URLSession.shared.dataTask(with: request) { data, response, _ in
             box.status = (response as? HTTPURLResponse)?.statusCode ?? -1
+            box.body = data ?? Data()
             semaphore.signal()
         }.resume()
-        guard semaphore.wait(timeout: .now() + 10) == .success else { throw TestFailure("POST /\(path) timed out") }
-        guard box.status == 200 || box.status == 204 else { throw TestFailure("POST /\(path) answered \(box.status)") }
+        guard semaphore.wait(timeout: .now() + 10) == .success else { throw TestFailure("\(method) /\(path) timed out") }
+        guard box.status == 200 || box.status == 204 else { throw TestFailure("\(method) /\(path) answered \(box.status)") }
+        return box.body
     }
 }
 
-/// The status a completion handler reports. `@unchecked Sendable`: written once before the
+/// The status and body a completion handler reports. `@unchecked Sendable`: written once before the
 /// semaphore is signalled, read after the wait.
 private final class StatusBox: @unchecked Sendable {
     var status = -1
+    var body = Data()
 }

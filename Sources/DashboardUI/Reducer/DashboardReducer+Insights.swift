@@ -45,16 +45,20 @@ extension DashboardReducer {
         return effects
     }
 
-    /// Stores stats, detail or logs that arrived.
-    static func apply(_ event: InsightEvent, to state: inout DashboardState) {
+    /// Stores stats, detail or logs that arrived. Stats feed the task's sync state; a change of it
+    /// (in sync, fell behind, restarted) joins the events, highlights the row and may notify (issue 16).
+    static func apply(_ event: InsightEvent, to state: inout DashboardState) -> [DashboardEffect] {
         var insight = state.insights[event.key] ?? TaskInsight()
+        var change: TaskEvent?
         switch event {
         case .statsReceived(_, let stats, let time):
             insight.stats = stats
             insight.statsAt = time
             insight.statsError = nil
-            insight.history.append(ProgressSample(at: time, progress: stats.fullMigrationProgress, lag: stats.offset))
-        case .statsFailed(_, let message, _): insight.statsError = message
+            change = recordSync(event, into: &insight, state: state)
+        case .statsFailed(_, let message, _):
+            insight.statsError = message
+            change = recordSync(event, into: &insight, state: state)
         case .detailReceived(_, let detail, _):
             insight.detail = detail
             insight.detailError = nil
@@ -65,6 +69,29 @@ extension DashboardReducer {
         case .logsFailed(_, let message, _): insight.logsError = message
         }
         state.insights[event.key] = insight
+        guard event.isStats else { return [] }
+        state.recountInSync()
+        guard let change else { return [] }
+        state.eventLog.append([change])
+        state.highlights[change.key] = change.time.addingTimeInterval(highlightDuration)
+        var effects: [DashboardEffect] = []
+        for alert in state.notifications.alerts(for: [change]) {
+            if alert.bell { effects.append(.bell) }
+            if alert.desktop { effects.append(.notify(title: alert.title, body: alert.body)) }
+        }
+        return effects
+    }
+
+    /// Feeds a stats answer or failure to the task's tracker (built with the dashboard's thresholds);
+    /// the sync change's event, if any. A task no longer listed keeps its last state.
+    static func recordSync(_ event: InsightEvent, into insight: inout TaskInsight, state: DashboardState) -> TaskEvent? {
+        let catalog = state.rows.catalog
+        guard let index = catalog.index(of: event.key) else { return nil }
+        let watched = WatchedTask(target: event.key.target, task: catalog.task(at: index))
+        var tracker = insight.sync ?? SyncTracker(thresholds: state.syncThresholds)
+        let change = tracker.record(event, for: watched)
+        insight.sync = tracker
+        return change
     }
 
     /// The fetches the selection needs while a detail shows it: its detail, and its logs when it failed

@@ -15,11 +15,12 @@ public enum DashboardReducer {
             effects = recordChanges(from: state.snapshot, to: snapshot, diff: diff, state: &state)
             state.snapshot = snapshot
             state.recomputeRows()
+            state.recountInSync()
         case .refreshFailed(let snapshot, _, _), .fetchStarted(let snapshot):
             state.snapshot = snapshot
             state.recomputeRows()
         case .insightReceived(let insight):
-            apply(insight, to: &state)
+            effects = apply(insight, to: &state)
         case .keyPressed(let key):
             effects = handleKey(key, state: &state)
         case .terminalResized(let size):

@@ -11,6 +11,16 @@ public struct DashboardState: Sendable, Equatable {
         case fullDetail
     }
 
+    /// The header's sync count.
+    public struct SyncCount: Sendable, Hashable {
+        /// Tasks in sync by a current answer.
+        public var inSync = 0
+        /// Running online tasks that can be in sync.
+        public var online = 0
+        /// Of those, the ones with a stats answer this session (tasks never on screen are not polled).
+        public var checked = 0
+    }
+
     /// The filter prompt while it is open.
     public struct FilterPrompt: Sendable, Hashable {
         /// The text typed so far (already applied, live).
@@ -91,6 +101,11 @@ public struct DashboardState: Sendable, Equatable {
     public var logsWanted: Set<TaskKey> = []
     /// Which finished tasks ring or notify.
     public var notifications = NotificationPolicy(mode: .off)
+    /// When a task counts as in sync (`--lag-threshold`, `--polls`; issue 16).
+    public var syncThresholds = SyncThresholds()
+    /// Running online full+incremental tasks of the snapshot (counted with the catalog), and how many
+    /// of them are in sync: the header's "3 of 5 online tasks in sync".
+    public internal(set) var syncCount = SyncCount()
 
     /// Builds the initial state.
     public init(
@@ -131,6 +146,9 @@ public struct DashboardState: Sendable, Equatable {
             catalog = TaskCatalog(snapshot: snapshot)
             basis = nil
             columnWidths = ColumnContentWidths(catalog, symbols: symbols)
+            syncCount.online = (0..<catalog.count).reduce(0) { count, index in
+                count + (Self.canSync(catalog.task(at: index)) ? 1 : 0)
+            }
         }
         totalCount = catalog.count
         let wanted = RowsBasis(query: query, hidden: hiddenCategories, sort: sort)
@@ -146,6 +164,30 @@ public struct DashboardState: Sendable, Equatable {
         }
         let index = min(previousIndex ?? 0, rows.count - 1)
         selection = rows[max(index, 0)].id
+    }
+}
+
+extension DashboardState {
+    /// True for a running online task that has (or may have: method unknown) an incremental phase.
+    static func canSync(_ task: MigrationTask) -> Bool {
+        task.status.category == .running && task.migrationType == .onlineMigration && task.migrationMethod != .fullAmount
+    }
+
+    /// Counts again the tasks in sync, and those with a sync state, among the running online tasks
+    /// (after stats or a snapshot).
+    mutating func recountInSync() {
+        let catalog = rows.catalog
+        var inSync = 0
+        var checked = 0
+        for (key, insight) in insights {
+            guard let tracker = insight.sync, tracker.state != .unknown, let index = catalog.index(of: key),
+                Self.canSync(catalog.task(at: index))
+            else { continue }
+            checked += 1
+            if tracker.isInSync { inSync += 1 }
+        }
+        syncCount.inSync = inSync
+        syncCount.checked = checked
     }
 }
 

@@ -1,8 +1,9 @@
 import DCSKit
 import Foundation
 
-/// What the dashboard knows about one task beyond the list: its latest stats and their history, its
-/// detail and its logs, each with the last error (issue 5). Filled from `InsightEvent`s.
+/// What the dashboard knows about one task beyond the list: its latest stats, their history and the
+/// sync state made of them (issue 16), its detail and its logs, each with the last error (issue 5).
+/// Filled from `InsightEvent`s.
 public struct TaskInsight: Sendable, Hashable {
     /// The latest stats.
     public var stats: TaskStats?
@@ -10,8 +11,9 @@ public struct TaskInsight: Sendable, Hashable {
     public var statsAt: Date?
     /// Why the last stats call failed (cleared by the next success).
     public var statsError: String?
-    /// Recent progress and lag readings (sparklines, time left).
-    public var history = TaskHistory(capacity: 120)
+    /// The sync state and the recent progress and lag readings (sparklines, time left); nil before
+    /// the first stats answer (it is built with the dashboard's thresholds).
+    public var sync: SyncTracker?
     /// The detail (passwords already dropped by the decoder).
     public var detail: TaskDetail?
     /// Why the last detail call failed.
@@ -30,6 +32,9 @@ public struct TaskInsight: Sendable, Hashable {
 
     /// Builds an empty insight.
     public init() {}
+
+    /// Recent progress and lag readings (sparklines, time left).
+    public var history: TaskHistory { sync?.history ?? TaskHistory(capacity: 2) }
 
     /// The time left in the full phase, from the history.
     public var timeLeft: TimeInterval? { ProgressEstimate.timeLeft(history.samples) }

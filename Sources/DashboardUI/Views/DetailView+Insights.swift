@@ -7,7 +7,8 @@ extension DetailView {
     /// Sparkline width in cells.
     static let sparklineWidth = 30
 
-    /// Progress, time left, lag, key counts, rates and sparklines, when stats have arrived.
+    /// Progress, the sync state, lag with the thresholds, key counts, rates and sparklines, when
+    /// stats have arrived.
     static func progressRows(_ watched: WatchedTask, state: DashboardState) -> [(String, String, StyleRole)] {
         guard let insight = state.insights[watched.id] else { return [] }
         var rows: [(String, String, StyleRole)] = []
@@ -15,17 +16,14 @@ extension DetailView {
             let ascii = state.symbols == .ascii
             let syncing = TaskListView.isSyncing(watched.task, stats: stats)
             var progress = CompactNumber.percent(stats.fullMigrationProgress)
-            if syncing { progress += " (full phase done; incremental sync)" }
+            if syncing { progress += " (full copy done)" }
             rows.append(("Progress", progress, .normal))
-            if !syncing, watched.task.status.category == .running {
-                rows.append(("Time left", insight.timeLeft.map { "~" + AgeFormat.duration($0) } ?? "—", .normal))
+            if watched.task.status.category == .running, let tracker = insight.sync {
+                let sync = SyncText.detail(tracker, state: state)
+                rows.append(("Sync", sync.0, sync.1))
             }
-            rows.append(("Lag (offset)", CompactNumber.format(stats.offset) + (stats.offset == 0 ? " (caught up)" : ""), .normal))
-            rows.append(
-                (
-                    "Keys src/tgt", CompactNumber.format(stats.sourceDBSize) + " / " + CompactNumber.format(stats.targetDBSize),
-                    .normal
-                ))
+            rows.append(("Lag (offset)", lagText(stats, state: state), .normal))
+            rows.append(("Keys src/tgt", keysText(stats), .normal))
             rows.append(
                 (
                     "Input, ops",
@@ -52,9 +50,10 @@ extension DetailView {
         guard let insight = state.insights[watched.id] else { return [] }
         if let detail = insight.detail {
             var rows: [(String, String, StyleRole)] = []
-            // `task_status` matters when it says more than the status (EXCHANGING while IPs are switched).
+            // `task_status` when it says more than the status (EXCHANGING while IPs are switched),
+            // explained when known, raw otherwise (issue 16).
             if !detail.taskStatus.isEmpty, detail.taskStatus != watched.task.status.raw {
-                rows.append(("Phase", SafeText.line(detail.taskStatus, limit: 60), .normal))
+                rows.append(("Task status", DetailTaskStatus.describe(detail.taskStatus), .normal))
             }
             rows.append(("Network", detail.networkType.isEmpty ? "-" : SafeText.line(detail.networkType, limit: 40), .normal))
             rows.append(

@@ -8,8 +8,8 @@ extension DetailView {
     /// Shown where a value is still being fetched.
     static let pending = "…"
 
-    /// The summary beside or below the list: what the row cannot show (id, status with its phase,
-    /// error, both ends, times, progress, logs), one row per field, the same rows in the same order
+    /// The summary beside or below the list: what the row cannot show (status with its phase, error,
+    /// both ends, created, progress, sync, lag, keys, the last log line), one row per field, the same rows in the same order
     /// for every task. Stats, detail and logs fill rows held for them, so neither their arrival nor a
     /// cursor move shifts anything: a move rewrites only the values that differ (issue 6). Everything
     /// else is in the full-screen detail (Enter), as the last row says.
@@ -18,9 +18,10 @@ extension DetailView {
         let category = task.status.category
         let insight = state.insights[watched.id]
         var status = TaskListView.statusText(task, symbols: state.symbols) + " (\(category.rawValue))"
-        // `task_status` of the detail call says more than the status while IPs are switched.
+        // `task_status` of the detail call says more than the status while IPs are switched: raw here
+        // (the full-screen detail explains the known values, issue 16).
         if let phase = insight?.detail?.taskStatus, !phase.isEmpty, phase != task.status.raw {
-            status += ", phase " + SafeText.line(phase, limit: 60)
+            status += ", task_status " + SafeText.line(phase, limit: 60)
         }
         var rows: [(String, String, StyleRole)] = [("Status", status, .status(category))]
         if state.showsTargetColumn { rows.append(("Target", safe(watched.target), .normal)) }
@@ -45,8 +46,10 @@ extension DetailView {
         return rows
     }
 
-    /// Six rows for every task: progress, time left, lag, keys, rates and one history line; dashes
-    /// for tasks without stats (imports), a placeholder while the first stats call runs.
+    /// Five rows for every task: progress, sync state (issue 16: since when, trend, time left), lag
+    /// with the thresholds used, keys with their difference and one history line (the rates are in the
+    /// full-screen detail); dashes for
+    /// tasks without stats (imports), a placeholder while the first stats call runs.
     static func summaryProgressRows(
         _ watched: WatchedTask, insight: TaskInsight?, state: DashboardState
     ) -> [(String, String, StyleRole)] {
@@ -62,15 +65,17 @@ extension DetailView {
             // Plain, not dim: a cursor move between an online task and an import then rewrites only
             // characters, no attribute changes (issue 15: bytes per cursor move).
             return [
-                ("Progress", first, .normal), ("Lag (offset)", "-", .normal), ("Keys src/tgt", "-", .normal),
-                ("History", "-", .normal),
+                ("Progress", first, .normal), ("Sync", "-", .normal), ("Lag (offset)", "-", .normal),
+                ("Keys src/tgt", "-", .normal), ("History", "-", .normal),
             ]
         }
         let syncing = TaskListView.isSyncing(watched.task, stats: stats)
         var progress = CompactNumber.percent(stats.fullMigrationProgress)
-        if syncing { progress += " (full phase done; incremental sync)" }
+        if syncing { progress += " (full copy done)" }
         let running = watched.task.status.category == .running
-        let timeLeft = !syncing && running ? (insight?.timeLeft.map { "~" + AgeFormat.duration($0) } ?? "—") : "—"
+        let sync: (String, StyleRole) =
+            running
+            ? (insight?.sync.map { SyncText.detail($0, state: state) } ?? ("-", .normal)) : ("- (not running)", .normal)
         let samples = insight?.history.samples ?? []
         let ascii = state.symbols == .ascii
         var history = "-"
@@ -85,13 +90,26 @@ extension DetailView {
             }
         }
         return [
-            ("Progress", progress + (timeLeft == "—" ? "" : ", " + timeLeft + " left"), .normal),
-            ("Lag (offset)", CompactNumber.format(stats.offset) + (stats.offset == 0 ? " (caught up)" : ""), .normal),
-            (
-                "Keys src/tgt", CompactNumber.format(stats.sourceDBSize) + " / " + CompactNumber.format(stats.targetDBSize),
-                .normal
-            ),
+            ("Progress", progress, .normal),
+            ("Sync", sync.0, sync.1),
+            ("Lag (offset)", lagText(stats, state: state), .normal),
+            ("Keys src/tgt", keysText(stats), .normal),
             ("History", history, .normal),
         ]
+    }
+
+    /// "52.1k (threshold 0, 3 polls)": the lag and the rule it is judged by.
+    static func lagText(_ stats: TaskStats, state: DashboardState) -> String {
+        CompactNumber.format(stats.offset) + " (" + state.syncThresholds.summary + ")"
+    }
+
+    /// "1.2M / 1.2M, diff 12": the key counts and their difference (expiring keys make them differ,
+    /// so it is shown, not part of the in-sync rule).
+    static func keysText(_ stats: TaskStats) -> String {
+        var text = CompactNumber.format(stats.sourceDBSize) + " / " + CompactNumber.format(stats.targetDBSize)
+        if let source = stats.sourceDBSize, let target = stats.targetDBSize {
+            text += ", diff " + CompactNumber.format(source - target)
+        }
+        return text
     }
 }

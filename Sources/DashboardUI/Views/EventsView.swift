@@ -57,7 +57,7 @@ enum EventsView {
         return name.isEmpty ? "-" : name
     }
 
-    /// "MIGRATING → FAILED", "new MIGRATING", "gone (SUCCESS)".
+    /// "MIGRATING → FAILED", "new MIGRATING", "gone (SUCCESS)", "in sync (offset 0)".
     static func changeText(_ event: TaskEvent, symbols: SymbolSet) -> String {
         func word(_ status: TaskStatus) -> String {
             let raw = SafeText.line(status.raw.trimmingCharacters(in: .whitespaces), limit: 40)
@@ -67,6 +67,13 @@ enum EventsView {
         case .added(let status): return "new " + word(status)
         case .removed(let status): return "gone (" + word(status) + ")"
         case .statusChanged(let from, let to): return word(from) + " " + symbols.arrow + " " + word(to)
+        case .sync(let change, _, let offset, let progress):
+            // Capitals for the two that need attention: readable without colour (issue 16).
+            switch change {
+            case .inSync: return "in sync (offset " + CompactNumber.format(offset) + ")"
+            case .fellBehind: return "FELL BEHIND (offset " + CompactNumber.format(offset) + ")"
+            case .restarted: return "RESTARTED full copy (" + CompactNumber.percent(progress) + ")"
+            }
         }
     }
 }

@@ -1,7 +1,8 @@
 import DCSKit
 
 /// The header: what is watched, how many tasks (and how many the filter shows), the refresh
-/// interval, the data's age and a spinner; then the counts per status category; and the stale banner.
+/// interval, the data's age and a spinner; then the counts per status category and of the online
+/// tasks in sync; and the stale banner.
 enum HeaderView {
     /// Category order of the counts line: the quick-toggle categories, then the rare ones.
     static let countOrder: [StatusCategory] = [.running, .failed, .succeeded, .stopped, .stopping, .unknown]
@@ -19,6 +20,15 @@ enum HeaderView {
             if count == 0, !hidden, category == .stopping || category == .unknown { continue }
             let text = "\(state.symbols.symbol(for: category)) \(category.rawValue) \(count)" + (hidden ? " (hidden)" : "")
             parts.append((text, CellStyle(hidden ? .dim : .status(category))))
+        }
+        // Issue 16: how many of the running online migrations are ready to cut over.
+        let sync = state.syncCount
+        if sync.online > 0 {
+            let noun = sync.online == 1 ? "online task" : "online tasks"
+            // Tasks never on screen are not polled (issue 6): say so rather than count them as behind.
+            let unchecked = sync.online - sync.checked
+            let note = unchecked > 0 ? " (\(unchecked) not checked)" : ""
+            parts.append(("\(sync.inSync) of \(sync.online) \(noun) in sync" + note, CellStyle(.normal)))
         }
         DashboardView.drawParts(parts, x: area.x, y: area.y + 1, width: area.width, into: &buffer)
     }

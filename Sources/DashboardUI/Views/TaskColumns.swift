@@ -17,8 +17,10 @@ struct TaskColumns: Hashable {
     static let minimumName = 10
     /// Narrowest source → target column before it is dropped.
     static let minimumRoute = 12
-    /// "sync 12.3k" (issue 5: percent of the full phase, or the lag once incremental).
-    static let progressWidth = 10
+    /// "lag 52.1k ↓ ETA 3m" (issue 16: the sync state; longer ETAs are cut with …): the widest.
+    static let progressWidth = 18
+    /// "in sync 3h05m", "RESTART 64.5%": the width without a lag's ETA.
+    static let compactProgressWidth = 13
 
     /// Widths for the state's rows; content widths come from its per-task widths (issue 6).
     init(width: Int, state: DashboardState) {
@@ -29,12 +31,18 @@ struct TaskColumns: Hashable {
             target = min(max(ColumnContentWidths.maximum(content.target, over: rows), 6), 14)
         }
         // Walks the tasks with stats (those the poller was asked for: on screen, or seen this session),
-        // not every row: this runs on every frame, the age clock's included (issue 6: idle CPU).
-        let withProgress = state.insights.contains { key, insight in
-            guard insight.stats != nil, let row = rows.row(of: key) else { return false }
-            return rows[row].task.status.category == .running
+        // not every row: this runs on every frame, the age clock's included (issue 6: idle CPU). The
+        // width follows the states shown, not each answer's text (issue 16): 18 while a task catches up
+        // ("lag 52.1k ↓ ETA 3m"), else 13 ("in sync 3h05m"), so the list is laid out again only when a
+        // task changes state, and a narrow terminal keeps its name column while no ETA can show.
+        for (key, insight) in state.insights where insight.stats != nil {
+            guard progress < Self.progressWidth, let row = rows.row(of: key), rows[row].task.status.category == .running
+            else { continue }
+            switch insight.sync?.state {
+            case .catchingUp, .fellBehind: progress = Self.progressWidth
+            default: progress = Self.compactProgressWidth
+            }
         }
-        if withProgress { progress = Self.progressWidth }
         type = min(max(ColumnContentWidths.maximum(content.type, over: rows), 4), 16)
         created = Self.createdWidth
         age = Self.ageWidth

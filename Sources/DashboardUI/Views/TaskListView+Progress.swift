@@ -2,13 +2,15 @@ import DCSKit
 import Foundation
 
 extension TaskListView {
-    /// The progress cell of a running task: the full phase's percent, then "sync" and the incremental
-    /// lag (the health signal of a full+incremental migration); blank without stats and for finished
-    /// tasks (their last reading would read as current; the detail pane still shows it).
+    /// The progress cell of a running task: its sync state (issue 16: "copy 64%", "lag 52.1k ↓ ETA
+    /// 3m", "in sync 12m"); the percent for a task whose stats did not make a state (an import);
+    /// blank without stats and for finished tasks (their last reading would read as current; the
+    /// detail pane still shows it).
     static func progressText(_ watched: WatchedTask, state: DashboardState) -> String {
-        guard watched.task.status.category == .running, let stats = state.insights[watched.id]?.stats else { return "" }
-        if isSyncing(watched.task, stats: stats) {
-            return "sync " + CompactNumber.format(stats.offset ?? 0)
+        guard watched.task.status.category == .running, let insight = state.insights[watched.id], let stats = insight.stats
+        else { return "" }
+        if let tracker = insight.sync, tracker.state != .unknown || tracker.staleReason != nil {
+            return SyncText.cell(tracker, now: state.now, ascii: state.symbols == .ascii)
         }
         guard let progress = stats.fullMigrationProgress else { return "-" }
         return CompactNumber.percent(progress)
@@ -16,7 +18,8 @@ extension TaskListView {
 
     /// True once a full+incremental task has finished its full phase and replicates changes.
     static func isSyncing(_ task: MigrationTask, stats: TaskStats) -> Bool {
-        guard task.migrationMethod == .incremental, task.status.category == .running else { return false }
-        return (stats.fullMigrationProgress ?? 0) >= 100
+        guard task.status.category == .running else { return false }
+        return MigrationPhase.of(status: task.status, method: task.migrationMethod, progress: stats.fullMigrationProgress)
+            == .incremental && task.migrationMethod != .fullAmount
     }
 }

@@ -48,7 +48,7 @@ struct DashboardLoopDeferralTests {
         #expect(screen.frames.count == 2)
         #expect(loop.state.insights[Self.sessions]?.stats != nil)
         #expect(screen.frames.last?.lines[0] == "dcswatch  prod  4 tasks  every 5s  updated 1s ago")
-        #expect(screen.frames.last?.lines[4].hasPrefix("▶ MIGRATING  42.5%") == true)
+        #expect(screen.frames.last?.lines[4].hasPrefix("▶ MIGRATING  copy 42.5%") == true)
     }
 
     @Test func theSelectedTasksInsightsAChangeAndAKeyAreDrawnAtOnce() {

@@ -27,7 +27,7 @@ struct DashboardLoopInsightTests {
             state: state, screen: screen, inbox: MonitorInbox(), insights: insights, now: { F.now }, effects: effects)
         #expect(loop.run() == .terminalClosed)
         #expect(loop.state.insights[sessions]?.stats?.fullMigrationProgress == 42.5)
-        #expect(screen.frames.last?.lines[4].hasPrefix("▶ MIGRATING  42.5%") == true)
+        #expect(screen.frames.last?.lines[4].hasPrefix("▶ MIGRATING  copy 42.5%") == true)
         // The running task on screen is polled; no detail or logs are asked for (80×12 has no room
         // for the pane, so nothing would show them); then the copy.
         #expect(poller.calls == [.setTasks([sessions])])

@@ -18,7 +18,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync…
                 STATUS▼      NAME         TYPE             SOURCE → TAR… CREATED          AGE
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:637… 2026-01-01 00:00 2h30m
                 ▶ MIGRATING  sessions     online full+incr redis-src → … 2025-12-31 12:00 14h30m
@@ -56,7 +56,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync (1 not checked)
                 STATUS▼      NAME         TYPE             SOURCE → TARGET       AGE   │ Detail: orders-cache
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:6379 → dcs-… 2h30m │ Status         ✖ FAILED (failed)
                 ▶ MIGRATING  sessions     online full+incr redis-src → dcs-sess… 14h30m│ Error          source auth failed
@@ -64,12 +64,12 @@ struct DashboardViewTests {
                 ✔ SUCCESS    catalog      backup full      bucket-a → dcs-catal… 1d18h │ Target inst.   dcs-orders
                                                                                        │ Created        2026-01-01 00:00 (2h30m ago)
                                                                                        │ Progress       -
+                                                                                       │ Sync           -
                                                                                        │ Lag (offset)   -
                                                                                        │ Keys src/tgt   -
                                                                                        │ History        -
                                                                                        │ Logs           -
                                                                                        │                Enter: every field, ids and mor…
-                                                                                       │
                 Enter detail  / filter  s sort  r refresh  p pause  ? help  q quit
                 """)
     }
@@ -81,7 +81,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync…
                 STATUS▼      NAME         TYPE             SOURCE → TAR… CREATED          AGE
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:637… 2026-01-01 00:00 2h30m
                 ▶ MIGRATING  sessions     online full+incr redis-src → … 2025-12-31 12:00 14h30m
@@ -102,7 +102,7 @@ struct DashboardViewTests {
                 Target inst.   dcs-sessions
                 Created        2025-12-31 12:00 (14h30m ago)
                 Progress       -
-                Lag (offset)   -
+                Sync           -
                 Enter detail  / filter  s sort  r refresh  p pause  ? help  q quit
                 """)
     }
@@ -113,7 +113,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1…
                 Detail: orders-cache
                 Name           orders-cache
                 Task ID        t-001
@@ -136,7 +136,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  1 of 4  every 5s  updated 3s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync…
                 STATUS▼  NAME         TYPE             SOURCE → TARGET   CREATED          AGE
                 ✖ FAILED orders-cache online full+incr 10.0.0.1:6379 → … 2026-01-01 00:00 2h30m
 
@@ -164,14 +164,14 @@ struct DashboardViewTests {
         DashboardFixtures.send([.keyPressed(.character("?"))], to: &state)
         let lines = DashboardView.render(state).lines
         // A 66×30 box (26 bindings + 4) centred at (2, 0); one row per binding, in table order. Left of
-        // it the header, the counts line, the list, the detail summary below (Created, Progress, Lag,
-        // Keys, History from row 24) and the bottom line show through.
+        // it the header, the counts line, the list, the detail summary below (Created, Progress, Sync,
+        // Lag, Keys from row 24) and the bottom line show through.
         #expect(lines[0] == "dc┌─ Keys ─────────────────────────────────────────────────────────┐")
-        #expect(lines[1] == "▶ │ ↑ k      select previous task                                  │")
+        #expect(lines[1] == "▶ │ ↑ k      select previous task                                  │a…")
         #expect(lines[8] == "  │ d        detail pane beside the list on/off                    │")
         #expect(lines[9] == "  │ /        filter: text, status:failed, type:online, target:NAME │")
-        #expect(lines[26] == "La│ q ^C     quit                                                  │")
-        #expect(lines[28] == "Hi│ ? or Esc closes this help                                      │")
+        #expect(lines[26] == "Sy│ q ^C     quit                                                  │")
+        #expect(lines[28] == "Ke│ ? or Esc closes this help                                      │")
         #expect(lines[29] == "En└────────────────────────────────────────────────────────────────┘")
         for binding in KeyTable.bindings {
             #expect(lines.contains { $0.contains(binding.summary) }, "help lacks \(binding.summary)")
@@ -187,7 +187,7 @@ struct DashboardViewTests {
         #expect(
             screen(state) == """
                 dcswatch  prod  4 tasks  every 5s  updated 2m05s ago
-                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1
+                ▶ running 1  ✖ failed 1  ✔ succeeded 1  ■ stopped 1  0 of 1 online task in sync…
                 ⚠ STALE  data 2m05s old  DCS API unreachable: check the network  retry in 20s
                 STATUS▼      NAME         TYPE             SOURCE → TAR… CREATED          AGE
                 ✖ FAILED     orders-cache online full+incr 10.0.0.1:637… 2026-01-01 00:00 2h30m

@@ -22,21 +22,20 @@ struct ProgressViewTests {
     @Test func progressColumnShowsLagOnceIncremental() {
         var state = F.state(columns: 80, rows: 12)
         withStats(TaskStats(fullMigrationProgress: 100, offset: 1_234), into: &state)
-        // With PROGRESS (10) the fixed columns need 88 > 80, so CREATED goes; the 31 flexible columns
-        // give NAME 12 (its longest) and SOURCE → TARGET 19.
+        // Catching up: PROGRESS has room for an ETA (18); CREATED and TYPE give way.
         let screen = lines(state)
-        #expect(screen[2] == "STATUS▼      PROGRESS   NAME         TYPE             SOURCE → TARGET     AGE")
-        #expect(
-            screen[3] == "✖ FAILED" + String(repeating: " ", count: 16)
-                + "orders-cache online full+incr 10.0.0.1:6379 → dc… 2h30m")
-        #expect(screen[4] == "▶ MIGRATING  sync 1.2k  sessions     online full+incr redis-src → dcs-se… 14h30m")
+        #expect(screen[2].hasPrefix("STATUS▼      PROGRESS           NAME"))
+        #expect(screen[3].hasPrefix("✖ FAILED" + String(repeating: " ", count: 24) + "orders-cache"))
+        // One answer: no trend yet, so no arrow.
+        #expect(screen[4].hasPrefix("▶ MIGRATING  lag 1.2k" + String(repeating: " ", count: 11) + "sessions"))
     }
 
     @Test func progressColumnShowsPercentInTheFullPhaseAndIsAbsentWithoutStats() {
         var state = F.state(columns: 80, rows: 12)
         #expect(!lines(state)[2].contains("PROGRESS"))
         withStats(TaskStats(fullMigrationProgress: 42.5, offset: 0), into: &state)
-        #expect(lines(state)[4].hasPrefix("▶ MIGRATING  42.5%      sessions"))
+        // Copying: room for "in sync 3h05m" (13).
+        #expect(lines(state)[4].hasPrefix("▶ MIGRATING  copy 42.5%    sessions"))
     }
 
     @Test func detailPaneShowsProgressTimeLeftAndSparkline() {
@@ -50,9 +49,10 @@ struct ProgressViewTests {
             into: &state)
         let screen = lines(state).joined(separator: "\n")
         // 10 % in 100 s: 57.5 % left at 0.1 %/s is 575 s, shown as 9m.
-        #expect(screen.contains("Progress       42.5%, ~9m left"))
-        #expect(screen.contains("Lag (offset)   0 (caught up)"))
-        #expect(screen.contains("Keys src/tgt   2M / 850k"))
+        #expect(screen.contains("Progress       42.5%"))
+        #expect(screen.contains("Sync           copying, ~9m left"))
+        #expect(screen.contains("Lag (offset)   0 (threshold 0, 3 polls)"))
+        #expect(screen.contains("Keys src/tgt   2M / 850k, diff 1.2M"))
         // 32.5 and 42.5 on the 0–100 scale: levels 2.275 → 2 ("▃") and 2.975 → 3 ("▄").
         #expect(screen.contains("History        progress ▃▄"))
         // The rates are in the full-screen detail only.
@@ -63,15 +63,17 @@ struct ProgressViewTests {
             return String(line[range.upperBound...]).trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").first
         }
         let created = labels.firstIndex(of: "Created")
-        #expect(created.map { Array(labels[($0 + 1)...].prefix(4)) } == ["Progress", "Lag (offset)", "Keys src/tgt", "History"])
+        #expect(
+            created.map { Array(labels[($0 + 1)...].prefix(5)) } == [
+                "Progress", "Sync", "Lag (offset)", "Keys src/tgt", "History",
+            ])
     }
 
-    @Test func noTimeLeftWithOneReading() {
+    @Test func timeLeftIsUnknownWithOneReading() {
         var state = F.state(columns: 120, rows: 30)
         state.selection = Self.sessions
         withStats(TaskStats(fullMigrationProgress: 10, offset: 0), into: &state)
-        let screen = lines(state).joined(separator: "\n")
-        #expect(screen.contains("Progress       10%") && !screen.contains("left"))
+        #expect(lines(state).joined(separator: "\n").contains("Sync           copying, time left —"))
     }
 
     @Test func detailRowsAndLogsOfAFailedTask() {
@@ -97,14 +99,14 @@ struct ProgressViewTests {
             ], to: &state)
         // Beside the list: the phase joins the status, one log line, ERROR first.
         let pane = lines(state).joined(separator: "\n")
-        #expect(pane.contains("Status         ✖ FAILED (failed), phase EXCHANGING"))
+        #expect(pane.contains("Status         ✖ FAILED (failed), task_status EXCHANGING"))
         #expect(pane.contains("Logs           2026-01-01 01:05 ERROR auth \u{FFFD}failed"))
         #expect(!pane.contains("INFO started"))
         #expect(!pane.contains("Network"))
         // The full-screen detail has every row of the detail call.
         F.send([.keyPressed(.enter)], to: &state)
         let screen = lines(state).joined(separator: "\n")
-        #expect(screen.contains("Phase          EXCHANGING"))
+        #expect(screen.contains("Task status    EXCHANGING (switching IPs)"))
         #expect(screen.contains("Network        vpc"))
         #expect(screen.contains("Bandwidth      100 MB/s limit"))
         #expect(screen.contains("Updated        2026-01-01 02:00 (30m ago)"))
