@@ -36,6 +36,11 @@ package struct MetricFamily: Sendable, Hashable {
     /// Operations per second on the target (`target_ops`).
     package static let targetOps = MetricFamily(
         name: "dcswatch_migration_task_target_ops", help: "Operations per second written to the target of an online migration.")
+    /// 1 while a running online task is in sync (`SyncTracker`, issue 16), else 0; only for running
+    /// tasks with stats (a task stopped after its cutover has no series, so "in sync lost" stays quiet).
+    package static let inSync = MetricFamily(
+        name: "dcswatch_migration_task_in_sync",
+        help: "1 while a running online migration is in sync: offset at or below the threshold for the last N stats answers.")
     /// `created_at` as Unix seconds.
     package static let createdTimestamp = MetricFamily(
         name: "dcswatch_migration_task_created_timestamp_seconds", help: "When the migration task was created, Unix time.")
@@ -57,7 +62,7 @@ package struct MetricFamily: Sendable, Hashable {
 
     /// Every family, in the order the README lists them.
     package static let all: [MetricFamily] = [
-        taskInfo, taskStatus, fullProgress, incrementalOffset, sourceKeys, targetKeys, targetOps, createdTimestamp,
+        taskInfo, taskStatus, fullProgress, incrementalOffset, inSync, sourceKeys, targetKeys, targetOps, createdTimestamp,
         targetUp, targetLastSuccess, apiRequests, apiRequestDuration,
     ]
 }

@@ -17,7 +17,18 @@ package final class MigrationMetrics: @unchecked Sendable {
     private struct TrackedTask {
         var task: WatchedTask
         var stats: TaskStats?
+        /// The sync state over the stats answers so far (nil without thresholds: `list`'s one answer
+        /// cannot tell "in sync", which takes several in a row).
+        var sync: SyncTracker?
         var gauges: [MetricSample.Identity: Gauge] = [:]
+
+        /// `dcswatch_migration_task_in_sync` of the task: only while it runs and has a tracker that
+        /// has seen an answer.
+        var inSync: Bool? {
+            guard let sync, task.task.status.category == .running, sync.history.count > 0 || sync.staleReason != nil
+            else { return nil }
+            return sync.isInSync
+        }
     }
 
     /// The registry every family is in.
@@ -27,11 +38,19 @@ package final class MigrationMetrics: @unchecked Sendable {
     private let lock = NSLock()
     private var tasks: [TaskKey: TrackedTask] = [:]
     private var targets: [String: [MetricSample.Identity: Gauge]] = [:]
+    /// The in-sync rule (`serve`); nil leaves `dcswatch_migration_task_in_sync` out. Under `lock`.
+    private var thresholds: SyncThresholds?
 
-    /// An empty set of metrics in a registry of its own.
-    package init() {
+    /// An empty set of metrics in a registry of its own; `thresholds` turns on the in-sync family.
+    package init(thresholds: SyncThresholds? = nil) {
+        self.thresholds = thresholds
         registry = PrometheusCollectorRegistry()
         requestObserver = APIRequestMetrics(registry: registry)
+    }
+
+    /// Turns on `dcswatch_migration_task_in_sync` with this rule (`serve`, once its config is read).
+    package func judgeSync(by thresholds: SyncThresholds) {
+        lock.withLock { self.thresholds = thresholds }
     }
 
     /// Takes a monitor event: every refresh or failure carries the whole snapshot.
@@ -42,9 +61,25 @@ package final class MigrationMetrics: @unchecked Sendable {
         }
     }
 
-    /// Takes a poller event: stats answers update their task; failures keep the last good stats.
+    /// Takes a poller event: stats answers update their task; failures keep the last good stats (and
+    /// make the sync state stale, never in sync).
     package func apply(_ event: InsightEvent) {
-        if case .statsReceived(let key, let stats, _) = event { record(stats, for: key) }
+        guard event.isStats else { return }
+        lock.withLock {
+            guard var tracked = tasks[event.key] else { return }
+            if let thresholds {
+                var sync = tracked.sync ?? SyncTracker(thresholds: thresholds, capacity: 2)
+                _ = sync.record(event, for: tracked.task)
+                tracked.sync = sync
+                tasks[event.key] = tracked
+            }
+            if case .statsReceived(_, let stats, _) = event {
+                // The same answer again can still change the sync state (one more confirmation).
+                refresh(tracked.task, stats: stats, force: thresholds != nil)
+            } else {
+                refresh(tracked.task, stats: tracked.stats, force: true)
+            }
+        }
     }
 
     /// Brings every series in line with `snapshot`: target health, and the tasks of every target (the
@@ -83,12 +118,12 @@ package final class MigrationMetrics: @unchecked Sendable {
     }
 
     /// Under `lock`: recomputes the series of one task unless nothing it depends on changed.
-    private func refresh(_ item: WatchedTask, stats: TaskStats?) {
+    private func refresh(_ item: WatchedTask, stats: TaskStats?, force: Bool = false) {
         var tracked = tasks[item.id] ?? TrackedTask(task: item)
-        if !tracked.gauges.isEmpty, tracked.task == item, tracked.stats == stats { return }
+        if !force, !tracked.gauges.isEmpty, tracked.task == item, tracked.stats == stats { return }
         tracked.task = item
         tracked.stats = stats
-        reconcile(&tracked.gauges, with: TaskSeries.samples(of: item, stats: stats))
+        reconcile(&tracked.gauges, with: TaskSeries.samples(of: item, stats: stats, inSync: tracked.inSync))
         tasks[item.id] = tracked
     }
 

@@ -10,7 +10,7 @@ package enum TaskSeries {
 
     /// The samples of `item`: info and status always; the creation time when it parses; progress,
     /// offset, keys and ops once a stats call answered (each only when the API gave a finite number).
-    package static func samples(of item: WatchedTask, stats: TaskStats?) -> [MetricSample] {
+    package static func samples(of item: WatchedTask, stats: TaskStats?, inSync: Bool? = nil) -> [MetricSample] {
         let task = item.task
         let key = [label("target", item.target), label("task_id", task.taskID)]
         var samples = [
@@ -37,6 +37,7 @@ package enum TaskSeries {
         for (family, value) in gauges {
             if let value, value.isFinite { samples.append(MetricSample(family, key, value)) }
         }
+        if let inSync { samples.append(MetricSample(.inSync, key, inSync ? 1 : 0)) }
         return samples
     }
 

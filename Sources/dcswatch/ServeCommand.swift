@@ -26,6 +26,7 @@ struct ServeCommand: AsyncParsableCommand {
     static let defaultStatsInterval: TimeInterval = 60
 
     @OptionGroup var connection: ConnectionOptions
+    @OptionGroup var sync: SyncOptions
 
     @Option(
         help: ArgumentHelp(
@@ -74,6 +75,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         for warning in connections.warnings { printError("dcswatch: warning: \(SafeText.line(warning))") }
         let config = connections.config
+        metrics.judgeSync(by: sync.thresholds(config: config))
         let targets = connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) }
         let poller = WatchCommand.makePoller(
             targets: targets, interval: statsInterval ?? config.statsIntervalSeconds ?? Self.defaultStatsInterval,

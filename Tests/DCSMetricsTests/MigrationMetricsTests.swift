@@ -47,6 +47,42 @@ import Testing
         #expect(exposition.value(#"dcswatch_target_last_success_timestamp_seconds{target="eu"}"#) == 1_800_000_000)
     }
 
+    @Test func inSyncFollowsTheTrackerOverAnswersAndIsNeverOneWhenStale() {
+        let metrics = MigrationMetrics()
+        metrics.judgeSync(by: SyncThresholds(lagThreshold: 0, polls: 2))
+        let key = TaskKey(target: "eu", taskID: "t1")
+        let series = #"dcswatch_migration_task_in_sync{target="eu",task_id="t1"}"#
+        metrics.update(Self.snapshot([Self.task("t1")]))
+        #expect(Exposition(metrics.exposition()).value(series) == nil)
+        func answer(_ offset: Double, minute: Double) {
+            metrics.apply(
+                .statsReceived(
+                    key, TaskStats(fullMigrationProgress: 100, offset: offset),
+                    at: Self.fetchedAt.addingTimeInterval(minute * 60)))
+        }
+        answer(52_100, minute: 0)
+        #expect(Exposition(metrics.exposition()).value(series) == 0)
+        answer(0, minute: 1)
+        // One answer at the threshold is not enough (polls 2); the same answer again is.
+        #expect(Exposition(metrics.exposition()).value(series) == 0)
+        answer(0, minute: 2)
+        #expect(Exposition(metrics.exposition()).value(series) == 1)
+        metrics.apply(.statsFailed(key, message: "HTTP 503", at: Self.fetchedAt.addingTimeInterval(180)))
+        #expect(Exposition(metrics.exposition()).value(series) == 0)
+        // Stopped after the cutover: no series, so "in sync lost" does not fire for it.
+        metrics.update(Self.snapshot([Self.task("t1", status: "TERMINATED")]))
+        #expect(Exposition(metrics.exposition()).series("dcswatch_migration_task_in_sync").isEmpty)
+    }
+
+    @Test func withoutThresholdsThereIsNoInSyncSeries() {
+        let metrics = MigrationMetrics()
+        metrics.update(Self.snapshot([Self.task("t1")]))
+        metrics.apply(.statsReceived(TaskKey(target: "eu", taskID: "t1"), TaskStats(fullMigrationProgress: 100, offset: 0), at: Self.fetchedAt))
+        let exposition = Exposition(metrics.exposition())
+        #expect(exposition.series("dcswatch_migration_task_in_sync").isEmpty)
+        #expect(exposition.value(#"dcswatch_migration_task_incremental_offset{target="eu",task_id="t1"}"#) == 0)
+    }
+
     @Test func statsSeriesAppearOnlyOnceStatsAnswered() {
         let metrics = MigrationMetrics()
         metrics.update(Self.snapshot([Self.task("t1")]))
