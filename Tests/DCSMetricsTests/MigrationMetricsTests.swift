@@ -77,7 +77,9 @@ import Testing
     @Test func withoutThresholdsThereIsNoInSyncSeries() {
         let metrics = MigrationMetrics()
         metrics.update(Self.snapshot([Self.task("t1")]))
-        metrics.apply(.statsReceived(TaskKey(target: "eu", taskID: "t1"), TaskStats(fullMigrationProgress: 100, offset: 0), at: Self.fetchedAt))
+        metrics.apply(
+            .statsReceived(
+                TaskKey(target: "eu", taskID: "t1"), TaskStats(fullMigrationProgress: 100, offset: 0), at: Self.fetchedAt))
         let exposition = Exposition(metrics.exposition())
         #expect(exposition.series("dcswatch_migration_task_in_sync").isEmpty)
         #expect(exposition.value(#"dcswatch_migration_task_incremental_offset{target="eu",task_id="t1"}"#) == 0)
