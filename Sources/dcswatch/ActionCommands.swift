@@ -19,7 +19,7 @@ protocol BatchActionCommand: AsyncParsableCommand {
 extension BatchActionCommand {
     /// Finds and checks the tasks, asks, sends, reports.
     func run() async throws {
-        let flow = ActionFlow(action: Self.action, connection: connection, options: options, sync: sync)
+        let flow = try ActionFlow(action: Self.action, connection: connection, options: options, sync: sync)
         let (rows, _) = try await flow.prepare(tasks)
         try flow.confirm(rows)
         try flow.finish(try await flow.sendBatch(rows))
@@ -94,7 +94,7 @@ struct ExchangeIPCommand: AsyncParsableCommand {
 
     /// Runs the command.
     func run() async throws {
-        let flow = ActionFlow(action: .exchangeIP, connection: connection, options: options, sync: sync)
+        let flow = try ActionFlow(action: .exchangeIP, connection: connection, options: options, sync: sync)
         let interval = switching.interval
         let (rows, _) = try await flow.prepare([task]) { row, thresholds in
             force ? nil : await ActionFlow.notInSync(row, thresholds: thresholds, interval: interval)
@@ -123,7 +123,7 @@ struct RollbackIPCommand: AsyncParsableCommand {
 
     /// Runs the command.
     func run() async throws {
-        let flow = ActionFlow(action: .rollbackIP, connection: connection, options: options, sync: sync)
+        let flow = try ActionFlow(action: .rollbackIP, connection: connection, options: options, sync: sync)
         let (rows, _) = try await flow.prepare([task])
         try flow.confirm(rows)
         let row = rows[0]

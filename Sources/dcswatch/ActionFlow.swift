@@ -21,6 +21,23 @@ struct ActionFlow {
     let connection: ConnectionOptions
     let options: ActionOptions
     let sync: SyncOptions
+    /// The audit log (`--log-file`), opened before anything is sent: a log that cannot be written
+    /// stops the command while nothing has happened yet.
+    let logger: Logger
+
+    /// Builds the flow; exits 2 when `--log-file` cannot be opened.
+    init(action: TaskAction, connection: ConnectionOptions, options: ActionOptions, sync: SyncOptions) throws {
+        self.action = action
+        self.connection = connection
+        self.options = options
+        self.sync = sync
+        do {
+            self.logger = try WatchCommand.makeLogger(path: options.logFile)
+        } catch {
+            printError("dcswatch: \(error); nothing was sent")
+            throw ExitCode(2)
+        }
+    }
 
     /// Finds and checks the tasks; throws `ExitCode(2)` after printing why when any check refuses.
     /// `extraCheck` adds the command's own refusals (the IP switch's sync check).
@@ -40,7 +57,9 @@ struct ActionFlow {
         }
         var rows: [Row] = []
         for match in matches {
-            rows.append(Row(match: match, sync: await Self.syncState(of: match, thresholds: thresholds)))
+            // The sync column is for the question only: with --yes no stats call is spent on it.
+            let sync = options.yes ? "" : await Self.syncState(of: match, thresholds: thresholds)
+            rows.append(Row(match: match, sync: sync))
         }
         var refusals: [String] = []
         for row in rows {
@@ -87,7 +106,6 @@ struct ActionFlow {
 
     /// Logs the audit records, prints the report, and exits 1 unless every task succeeded.
     func finish(_ report: ActionReport) throws {
-        let logger = try WatchCommand.makeLogger(path: options.logFile)
         for line in report.auditLines { logger.notice("write \(line)") }
         if options.output == .json {
             StandardOutput.writeLine(try report.json())

@@ -92,7 +92,13 @@ struct ActionCommandsEndToEndTests {
         let (status, out, err) = try await simulator.run(["stop", running, "--write", "--yes"])
         #expect(status == 1, "\(err)")
         #expect(out.contains("(\(running)) on default: failed: DCS.2003 "))
-        #expect(out.contains("(request id "))
+        #expect(out.contains("no permission to write"))
+        #expect(out.components(separatedBy: "(request id ").count == 2)
+        let unwritable = try await simulator.run([
+            "stop", running, "--write", "--yes", "--log-file", "/nonexistent/dir/audit.log",
+        ])
+        #expect(unwritable.0 == 2)
+        #expect(unwritable.2.contains("cannot write the log file /nonexistent/dir/audit.log"))
         try simulator.setFaults([])
         #expect(try await statuses(simulator)[running] == "MIGRATING")
     }

@@ -45,16 +45,19 @@ public struct ActionReport: Sendable, Hashable {
             let head =
                 "\(action.rawValue)  \(SafeText.line(entry.taskName, limit: 80)) (\(SafeText.line(result.taskID, limit: 80))) "
                 + "on \(SafeText.line(entry.target, limit: 60)): "
-            let request = result.requestID.map { " (request id \(SafeText.line($0, limit: 80)))" } ?? ""
+            // An API error's message already ends with its request id: it is not said twice.
+            func withRequest(_ text: String) -> String {
+                guard let id = result.requestID, !text.contains("(request id ") else { return text }
+                return text + " (request id \(SafeText.line(id, limit: 80)))"
+            }
             switch result.outcome {
             case .succeeded:
                 return head + action.pastTense + (entry.taskStatus.map { ", task_status \(SafeText.line($0, limit: 40))" } ?? "")
             case .failed(let code, let message):
-                return head + "failed: "
-                    + [code, message].compactMap { $0 }.map { SafeText.line($0, limit: 300) }
-                    .joined(separator: " ") + request
+                let said = [code, message].compactMap { $0 }.map { SafeText.line($0, limit: 300) }.joined(separator: " ")
+                return head + withRequest("failed: " + said)
             case .unknown(let reason):
-                return head + SafeText.line(reason, limit: 300) + request
+                return head + withRequest(SafeText.line(reason, limit: 300))
             }
         }
     }

@@ -54,6 +54,13 @@ public struct TaskActionResult: Sendable, Hashable {
                 return .failed(code: nil, message: "not sent: \(error.userMessage)")
             }
         }
+        if case .http(403, let code, let message, _, let host) = error {
+            // APIError's advice names the read actions; a refused write lacks a write action.
+            let said = "\(host) answered HTTP 403\(code.map { " \($0)" } ?? "")" + (message.isEmpty ? "" : ": \(message)")
+            return .failed(
+                code: code,
+                message: said + " — no permission to write: grant the IAM policy the DCS migration-task write actions")
+        }
         return .failed(code: error.code, message: error.userMessage)
     }
 

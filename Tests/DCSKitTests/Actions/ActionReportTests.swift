@@ -31,6 +31,13 @@ import Testing
         #expect(!Self.report.allSucceeded)
     }
 
+    @Test func aRequestIdTheMessageAlreadyNamesIsNotRepeated() {
+        let result = TaskActionResult(
+            action: .delete, taskID: "t9", outcome: .failed(code: "DCS.5000", message: "busy (request id r9)"), requestID: "r9")
+        let line = ActionReport(action: .delete, entries: [.init(target: "p", taskName: "n", result: result)]).lines[0]
+        #expect(line == "delete  n (t9) on p: failed: DCS.5000 busy (request id r9)")
+    }
+
     @Test func jsonHasOneRecordPerTask() throws {
         let document = try #require(
             try JSONSerialization.jsonObject(with: Data(try Self.report.json().utf8)) as? [String: Any])
