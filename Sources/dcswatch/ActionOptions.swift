@@ -24,10 +24,10 @@ struct SwitchOptions: ParsableArguments {
     @Flag(name: .customLong("no-wait"), help: "Return once the call was accepted instead of waiting for the switch's end.")
     var noWait = false
 
-    @Option(help: ArgumentHelp("Stop waiting after this long: 90, 30s, 5m (default 10m).", valueName: "duration"))
+    @Option(help: ArgumentHelp("Stop waiting after this long: 90, 30s, 5m.", valueName: "duration"))
     var timeout: String = "10m"
 
-    @Option(help: ArgumentHelp("Seconds between two checks of the task (default 2).", valueName: "seconds"))
+    @Option(help: ArgumentHelp("Seconds between two checks: the sync check's stats answers, then task_status.", valueName: "seconds"))
     var interval: Double = 2
 
     /// Checks the duration and interval before anything connects.
