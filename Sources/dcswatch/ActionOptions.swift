@@ -27,7 +27,8 @@ struct SwitchOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Stop waiting after this long: 90, 30s, 5m.", valueName: "duration"))
     var timeout: String = "10m"
 
-    @Option(help: ArgumentHelp("Seconds between two checks: the sync check's stats answers, then task_status.", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp("Seconds between two checks: the sync check's stats answers, then task_status.", valueName: "seconds"))
     var interval: Double = 2
 
     /// Checks the duration and interval before anything connects.
