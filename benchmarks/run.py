@@ -14,6 +14,7 @@ import os
 import platform
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
@@ -539,6 +540,58 @@ def measure_default_idle(results, quick):
         shutil.rmtree(home, ignore_errors=True)
 
 
+def measure_serve(results, quick):
+    """`dcswatch serve` at 1,000 tasks with its default intervals (issue 18), scraped every 15 s as a
+    Prometheus would: its own CPU (utime + stime from /proc) over 90 s (30 s with `--quick`) after the
+    first complete exposition, and its peak memory (VmHWM)."""
+    simulator = Simulator(1000, 0)
+    home = tempfile.mkdtemp(prefix="dcswatch-bench-")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    argv = [binary_path(), "serve", "--endpoint", simulator.url, "--project-id", PROJECT, "--listen", f"127.0.0.1:{port}"]
+    process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=dashboard_env(home))
+
+    def scrape():
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/metrics", timeout=10) as response:
+            return response.read()
+
+    try:
+        deadline = time.monotonic() + 60
+        body = b""
+        while time.monotonic() < deadline:
+            try:
+                body = scrape()
+                if body.count(b"dcswatch_migration_task_info{") >= 1000:
+                    break
+            except OSError:
+                pass
+            time.sleep(0.2)
+        time.sleep(2)
+
+        def cpu():
+            with open(f"/proc/{process.pid}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+            return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+        cpu0, t0 = cpu(), time.monotonic()
+        window = 30 if quick else 90
+        while time.monotonic() - t0 < window:
+            time.sleep(min(15, window - (time.monotonic() - t0)))
+            body = scrape()
+        results["serve_idle_cpu_percent"] = (cpu() - cpu0) / (time.monotonic() - t0) * 100
+        with open(f"/proc/{process.pid}/status") as handle:
+            results["serve_peak_mib"] = next(int(line.split()[1]) / 1024 for line in handle if line.startswith("VmHWM:"))
+        results["serve_scrape_kib"] = len(body) / 1024
+        log(f"  serve, 1,000 tasks: idle CPU {results['serve_idle_cpu_percent']:.2f} %, "
+            f"peak {results['serve_peak_mib']:.1f} MiB, scrape {results['serve_scrape_kib']:.0f} KiB")
+    finally:
+        process.kill()
+        process.wait()
+        simulator.close()
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def measure_htop(results, quick):
     """The htop baseline in the same pty: `htop -d 20` refreshes every 2 s."""
     home = tempfile.mkdtemp(prefix="dcswatch-bench-htop-")
@@ -654,6 +707,10 @@ def markdown(results, info):
         extra.append(f"idle CPU with 100 tasks, {results['running_on_screen']} of them running on screen (the stats of "
                      f"the online ones asked every 10 s): {results['idle_cpu_stats_percent']:.2f} %, and {results['idle_cpu_no_stats_percent']:.2f} % "
                      f"with `--stats-interval 3600`")
+    if results.get("serve_idle_cpu_percent") is not None:
+        extra.append(f"`dcswatch serve` at 1,000 tasks, default intervals (list every 15 s, the stats of every "
+                     f"running online task every 60 s), scraped every 15 s: idle CPU {results['serve_idle_cpu_percent']:.2f} %, "
+                     f"peak memory {results['serve_peak_mib']:.1f} MiB, {results['serve_scrape_kib']:.0f} KiB per scrape")
     if results.get("first_frame_100k_ms") is not None:
         extra.append(f"exec to first frame with 100,000 tasks: {results['first_frame_100k_ms']:.0f} ms")
     if results.get("sim_startup_100k_s") is not None:
@@ -694,7 +751,7 @@ def main():
     parser.add_argument("--json", help="also write the raw results to this file")
     parser.add_argument("--binary", help="measure this dcswatch binary (implies --no-build)")
     parser.add_argument("--only", help="run only these parts, comma-separated: dashboard (1,000 tasks), stats "
-                        "(idle with stats polling, 100 tasks), idle (idle at the default 10 s refresh), htop, "
+                        "(idle with stats polling, 100 tasks), idle (idle at the default 10 s refresh), serve (1,000 tasks), htop, "
                         "100k (fetch and the 100k dashboard), fetch (the 100k fetch alone)")
     options = parser.parse_args()
     if options.binary:
@@ -706,7 +763,7 @@ def main():
         build()
     info = machine()
     results = {}
-    parts = set((options.only or "dashboard,stats,idle,htop,100k").split(","))
+    parts = set((options.only or "dashboard,stats,idle,serve,htop,100k").split(","))
     if "fetch" in parts:
         global ONLY_FETCH
         ONLY_FETCH = "100k" not in parts
@@ -720,6 +777,9 @@ def main():
     if "idle" in parts:
         log("1,000 tasks, default refresh interval…")
         measure_default_idle(results, options.quick)
+    if "serve" in parts:
+        log("serve, 1,000 tasks…")
+        measure_serve(results, options.quick)
     if not options.skip_htop and "htop" in parts:
         log("htop baseline…")
         measure_htop(results, options.quick)

@@ -6,9 +6,8 @@ import Logging
 /// Answers `serve`'s two paths: `GET /metrics` with the exposition of what is already known (no API
 /// call), `GET /healthz` with `ok` while the process serves. `HEAD` as `GET` without the body.
 ///
-/// The answer is always the text format 0.0.4: swift-prometheus writes no OpenMetrics. A scraper asking
-/// for OpenMetrics in `Accept` offers text as a fallback (Prometheus does, `text/plain;version=0.0.4`),
-/// and the `Content-Type` tells it what came (DECISIONS.md, 2026-12-04).
+/// The exposition is the text format 0.0.4, or OpenMetrics 1.0 when `Accept` asks for it
+/// (`OpenMetricsText`: swift-prometheus writes only the text format; DECISIONS.md, 2026-12-04).
 struct MetricsHTTPHandler: FlyingFox.HTTPHandler {
     /// The `Content-Type` of the exposition.
     static let contentType = "text/plain; version=0.0.4; charset=utf-8"
@@ -20,20 +19,24 @@ struct MetricsHTTPHandler: FlyingFox.HTTPHandler {
 
     /// Routes by path; other paths are 404, other methods 405.
     func handleRequest(_ request: FlyingFox.HTTPRequest) async throws -> FlyingFox.HTTPResponse {
-        let response = Self.answer(method: request.method, path: request.path, metrics: metrics)
+        let response = Self.answer(
+            method: request.method, path: request.path, metrics: metrics,
+            openMetrics: OpenMetricsText.isWanted(byAccept: request.headers[HTTPHeader("Accept")]))
         logger.debug(
             "\(request.method.rawValue) \(SafeText.line(request.path, limit: 200)) \(response.statusCode.code)")
         return response
     }
 
     /// The answer to `method path`.
-    static func answer(method: HTTPMethod, path: String, metrics: MigrationMetrics) -> FlyingFox.HTTPResponse {
+    static func answer(
+        method: HTTPMethod, path: String, metrics: MigrationMetrics, openMetrics: Bool = false
+    ) -> FlyingFox.HTTPResponse {
         let body: Data
         let type: String
         switch path {
         case "/metrics":
-            body = Data(metrics.exposition())
-            type = contentType
+            body = Data(openMetrics ? OpenMetricsText.convert(metrics.exposition()) : metrics.exposition())
+            type = openMetrics ? OpenMetricsText.contentType : contentType
         case "/healthz":
             body = Data("ok\n".utf8)
             type = "text/plain; charset=utf-8"

@@ -24,6 +24,27 @@ import Testing
         #expect(String(decoding: body, as: UTF8.self).contains(#"dcswatch_target_up{target="eu"} 1"#))
     }
 
+    @Test func openMetricsWhenAcceptAsksForIt() async throws {
+        let metrics = Self.metrics()
+        metrics.requestObserver.requestCompleted(
+            APIRequestRecord(target: "eu", call: .list, code: "200", duration: .milliseconds(200)))
+        // What Prometheus 2.x sends by default.
+        let accept =
+            "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,"
+            + "text/plain;version=0.0.4;q=0.5,*/*;q=0.1"
+        #expect(OpenMetricsText.isWanted(byAccept: accept) && !OpenMetricsText.isWanted(byAccept: "text/plain"))
+        let response = MetricsHTTPHandler.answer(method: .GET, path: "/metrics", metrics: metrics, openMetrics: true)
+        #expect(response.headers[.contentType] == "application/openmetrics-text; version=1.0.0; charset=utf-8")
+        let text = String(decoding: try await response.bodyData, as: UTF8.self)
+        #expect(text.hasSuffix("\n# EOF\n"))
+        // The counter family is named without `_total`; its samples keep it. Gauges are as in text.
+        #expect(text.contains("# TYPE dcswatch_api_requests counter\n"))
+        #expect(!text.contains("# TYPE dcswatch_api_requests_total"))
+        #expect(text.contains(#"dcswatch_api_requests_total{"#))
+        #expect(text.contains("# TYPE dcswatch_target_up gauge\n"))
+        #expect(text.contains(#"dcswatch_target_up{target="eu"} 1"#))
+    }
+
     @Test func headAnswersTheLengthWithoutTheBody() async throws {
         let metrics = Self.metrics()
         let response = MetricsHTTPHandler.answer(method: .HEAD, path: "/metrics", metrics: metrics)
