@@ -6,15 +6,15 @@ extension FaultRule {
     public static let grammar = """
         FAULT    := KIND[:ARG][@TRIGGER][/CALL]
         KIND     := latency:DURATION | hang[:DURATION] | reset | html502
-                  | 401[:CODE] | 403[:CODE] | 404[:CODE] | 500[:CODE] | 429[:SECONDS]
+                  | 400[:CODE] | 401[:CODE] | 403[:CODE] | 404[:CODE] | 500[:CODE] | 429[:SECONDS]
                   | truncate | wrongtypes | nulls | unknownstatus | emptypage
                   | liecount[:DELTA] | duplicates[:OVERLAP] | longstrings[:LENGTH]
                   | hostile
         TRIGGER  := always (default) | every:K | first:N | window:START-END
-        CALL     := any (default) | list | detail | stats | logs | token
+        CALL     := any (default) | list | detail | stats | logs | token | write
         DURATION := NUMBER with ms, s, m or h (bare: seconds)
         examples: 500@every:3  hang@window:10s-20s  html502  latency:800ms@every:1
-                  429:5/list  401:DCS.1002@first:1
+                  429:5/list  401:DCS.1002@first:1  400:DCS.4957/write  403/write
         """
 
     /// Parses one `--fault` value.
@@ -65,7 +65,7 @@ extension FaultRule {
         case "latency": return .latency(seconds: try duration(default: nil))
         case "hang": return .hang(seconds: try duration(default: 120))
         case "reset": return .reset
-        case "401", "403", "404", "500": return .httpError(status: Int(name) ?? 500, code: try code())
+        case "400", "401", "403", "404", "500": return .httpError(status: Int(name) ?? 500, code: try code())
         case "429": return .throttled(retryAfter: try count(default: 2, range: 0...3600))
         case "html502": return .html502
         case "truncate": return .truncatedJSON

@@ -64,6 +64,8 @@ public struct FaultRule: Sendable, Hashable, CustomStringConvertible {
         case logs
         /// `POST /v3/auth/tokens`.
         case token
+        /// The six writes (stop, batch-stop, batch-restart, exchange-ip, rollback-ip, delete).
+        case write
     }
 
     /// What goes wrong.

@@ -1,3 +1,4 @@
+import DCSKit
 import Foundation
 
 /// Which call a request is, read from its method and path (dcs-api-notes.md, "Read APIs").
@@ -10,6 +11,8 @@ enum SimulatorCall: Sendable, Hashable {
     case stats(project: String, taskID: String)
     /// `GET /v2/{project_id}/migration-task/{task_id}/logs`.
     case logs(project: String, taskID: String)
+    /// One of the six writes of issue 17 (`SimulatedWrite`), with the task id of the one-task calls.
+    case write(project: String, action: TaskAction, taskID: String?)
     /// `POST /v3/auth/tokens` (fake IAM).
     case token
     /// `/_sim/faults` (control, unsigned, simulator only).
@@ -44,6 +47,19 @@ enum SimulatorCall: Sendable, Hashable {
             self = .stats(project: segments[1], taskID: segments[3])
         case ("GET", 5) where segments[0] == "v2" && segments[2] == "migration-task" && segments[4] == "logs":
             self = .logs(project: segments[1], taskID: segments[3])
+        case ("POST", 4) where segments[0] == "v2" && segments[2...] == ["migration-task", "batch-stop"]:
+            self = .write(project: segments[1], action: .stop, taskID: nil)
+        case ("POST", 4) where segments[0] == "v2" && segments[2...] == ["migration-tasks", "batch-restart"]:
+            self = .write(project: segments[1], action: .restart, taskID: nil)
+        case ("DELETE", 4) where segments[0] == "v2" && segments[2...] == ["migration-tasks", "delete"]:
+            self = .write(project: segments[1], action: .delete, taskID: nil)
+        case ("POST", 5) where segments[0] == "v2" && segments[2] == "migration-task":
+            let actions: [String: TaskAction] = ["stop": .stop, "exchange-ip": .exchangeIP, "rollback-ip": .rollbackIP]
+            guard let action = actions[segments[4]] else {
+                self = .unknown
+                return
+            }
+            self = .write(project: segments[1], action: action, taskID: segments[3])
         default:
             self = .unknown
         }
@@ -56,6 +72,7 @@ enum SimulatorCall: Sendable, Hashable {
         case .detail: return .detail
         case .stats: return .stats
         case .logs: return .logs
+        case .write: return .write
         case .token: return .token
         case .unknown: return .any
         case .controlFaults, .controlTaskStatus, .controlTaskStats: return nil
@@ -65,7 +82,9 @@ enum SimulatorCall: Sendable, Hashable {
     /// The project id in the path, for the DCS calls.
     var project: String? {
         switch self {
-        case .list(let project), .detail(let project, _), .stats(let project, _), .logs(let project, _): return project
+        case .list(let project), .detail(let project, _), .stats(let project, _), .logs(let project, _),
+            .write(let project, _, _):
+            return project
         case .token, .controlFaults, .controlTaskStatus, .controlTaskStats, .unknown: return nil
         }
     }

@@ -40,6 +40,7 @@ enum SimulatorResponses {
     /// The error an `httpError` fault sends: gateway-shaped for `APIGW.` codes, DCS-shaped otherwise.
     static func faultError(status: Int, code: String?, requestID: String) -> HTTPResponse {
         let defaults: [Int: (String, String)] = [
+            400: ("DCS.4957", "The task status does not allow this operation (simulated fault)"),
             401: (
                 "APIGW.0301", "Incorrect IAM authentication information: verify aksk signature fail (simulated fault)"
             ),

@@ -14,7 +14,7 @@ extension SimulatorRouter {
             return issueToken(request, now: now)
         case .controlFaults, .controlTaskStatus, .controlTaskStats:
             return control(call, request)
-        case .list, .detail, .stats, .logs:
+        case .list, .detail, .stats, .logs, .write:
             if let failure = authenticate(request, project: call.project ?? "", now: now, requestID: requestID) {
                 return failure
             }
@@ -25,6 +25,9 @@ extension SimulatorRouter {
             scenario.speed == 0 && faults.isEmpty && call == .list(project: call.project ?? "")
             ? request.url.query ?? "" : nil
         if let cacheKey, let cached = cachedListPage(cacheKey) { return cached }
+        if case .write(_, let action, let taskID) = call {
+            return write(action, taskID: taskID, request: request, now: now)
+        }
         let body: [String: JSONValue]
         switch call {
         case .list:
@@ -95,6 +98,7 @@ extension SimulatorRouter {
         case .success(let paging): (limit, offset) = paging
         }
         var tasks = scenario.existingTasks(at: now)
+        if writes.anyDeleted { tasks = ArraySlice(tasks.filter { !writes.isDeleted($0.id) }) }
         if let name = items.last(where: { $0.name == "name" })?.value, !name.isEmpty {
             let wanted = name.lowercased()
             tasks = ArraySlice(tasks.filter { $0.name.lowercased().contains(wanted) })
@@ -122,11 +126,16 @@ extension SimulatorRouter {
         }
     }
 
-    /// `item` with its `status` replaced when `/_sim/tasks/{id}/status` set one for `taskID`.
+    /// `item` with its `status` replaced when `/_sim/tasks/{id}/status` set one for `taskID`, else when
+    /// a write changed it; a detail's `task_status` follows, unless a switch of IPs set it.
     func withStatusOverride(_ item: [String: JSONValue], taskID: String) -> [String: JSONValue] {
-        guard let status = statusOverridesInForce[taskID] else { return item }
+        let now = configuration.now()
+        let status = statusOverridesInForce[taskID] ?? writes.status(of: taskID, now: now)
+        let switchStatus = item["task_status"] == nil ? nil : writes.switchStatus(of: taskID, now: now)
+        guard status != nil || switchStatus != nil else { return item }
         var item = item
-        item["status"] = .string(status)
+        if let status { item["status"] = .string(status) }
+        if let taskStatus = switchStatus ?? status, item["task_status"] != nil { item["task_status"] = .string(taskStatus) }
         return item
     }
 

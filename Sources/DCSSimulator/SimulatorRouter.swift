@@ -13,6 +13,8 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
     /// The seeded scenario (state is a function of it and the clock).
     public let scenario: Scenario
     let verifier: SignatureVerifier
+    /// What the write calls did to tasks.
+    let writes = WriteLedger()
     private let lock = NSLock()
     private var installed: [InstalledFault] = []
     private var tokens: [String: IssuedToken] = [:]
@@ -180,6 +182,7 @@ public final class SimulatorRouter: HTTPTransport, @unchecked Sendable {
 
     /// Makes the list and detail calls report `status` for `taskID` (nil: back to the scenario's).
     public func overrideStatus(of taskID: String, with status: String?) {
+        writes.forgetStatus(of: taskID)
         lock.withLock {
             statusOverrides[taskID] = status
             listPageCache = [:]

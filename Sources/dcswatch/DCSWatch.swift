@@ -11,6 +11,7 @@ struct DCSWatch: AsyncParsableCommand {
         version: DCSWatchVersion.current,
         subcommands: [
             WatchCommand.self, ListCommand.self, ShowCommand.self, WaitCommand.self, EventsCommand.self, ServeCommand.self,
+            StopCommand.self, RestartCommand.self, ExchangeIPCommand.self, RollbackIPCommand.self, DeleteCommand.self,
             SimulateCommand.self,
             DebugCommand.self,
         ],

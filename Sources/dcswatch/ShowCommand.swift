@@ -31,38 +31,8 @@ struct ShowCommand: AsyncParsableCommand {
     /// Runs the command.
     func run() async throws {
         let connections = try connection.connectForScript()
-        var byID: [(DCSClient, WatchedTask)] = []
-        var byName: [(DCSClient, WatchedTask)] = []
-        var failures = 0
-        for client in connections.clients {
-            do {
-                for item in try await client.listAllTasks().tasks {
-                    let watched = WatchedTask(target: client.target.name, task: item)
-                    if item.taskID == task {
-                        byID.append((client, watched))
-                    } else if item.name == task {
-                        byName.append((client, watched))
-                    }
-                }
-            } catch {
-                failures += 1
-                printError("dcswatch: \(SafeText.line(client.target.name, limit: 60)): " + error.oneLineMessage)
-            }
-        }
-        let matches = byID.isEmpty ? byName : byID
-        guard let (client, watched) = matches.first else {
-            printError(
-                "dcswatch: no task has the id or name \(SafeText.line(task, limit: 80))"
-                    + (failures > 0 ? " (some targets failed)" : ""))
-            throw ExitCode(1)
-        }
-        guard matches.count == 1 else {
-            let ids = matches.map { "\(SafeText.line($0.1.target, limit: 60))/\(SafeText.line($0.1.task.taskID, limit: 80))" }
-            printError(
-                "dcswatch: \(matches.count) tasks match \(SafeText.line(task, limit: 80)): \(ids.joined(separator: ", ")); give the id, or --target"
-            )
-            throw ExitCode(2)
-        }
+        let match = try await TaskLookup.find([task], in: connections.clients, unknownExit: 1)[0]
+        let (client, watched) = (match.client, match.watched)
         let report = await TaskReport.gather(watched, from: client, thresholds: sync.thresholds(config: connections.config))
         StandardOutput.write(output == .json ? try report.json() : report.tableText())
     }

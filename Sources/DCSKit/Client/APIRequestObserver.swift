@@ -10,6 +10,18 @@ public enum APICall: String, Sendable, Hashable, CaseIterable {
     case stats
     /// `GET …/migration-task/{task_id}/logs`.
     case logs
+    /// `POST …/migration-task/{task_id}/stop`.
+    case stop
+    /// `POST …/migration-task/batch-stop`.
+    case batchStop = "batch_stop"
+    /// `POST …/migration-tasks/batch-restart`.
+    case batchRestart = "batch_restart"
+    /// `POST …/migration-task/{task_id}/exchange-ip`.
+    case exchangeIP = "exchange_ip"
+    /// `POST …/migration-task/{task_id}/rollback-ip`.
+    case rollbackIP = "rollback_ip"
+    /// `DELETE …/migration-tasks/delete`.
+    case delete
 }
 
 /// One attempt of an API request that ended with an answer or a transport failure (a cancelled one is

@@ -1,7 +1,8 @@
 import Foundation
 import Logging
 
-/// The DCS API client of one target: list (one page or all), detail, stats and logs of migration tasks.
+/// The DCS API client of one target: list (one page or all), detail, stats and logs of migration tasks,
+/// and the writes (stop, restart, switch IPs, roll back, delete; `DCSClient+Writes.swift`).
 ///
 /// Every request is authenticated afresh on every attempt (re-signed with the current clock, or with
 /// the current token), retried with capped backoff on 429, 5xx and dropped connections (GETs only),
@@ -61,11 +62,27 @@ public final class DCSClient: TaskListing, Sendable {
     /// Sends a GET with authentication, retries and error mapping; returns a 2xx response.
     /// `notFoundIsResult` lets a 404 come back as a response (the logs call's "not offered"). With a
     /// `gate` (a listing's), the request holds a place in it through all its attempts, and a throttling
-    /// answer narrows the gate to one request. Every attempt that ends is told to the options'
-    /// `requestObserver` as `call`: this is where every API request of the client completes.
+    /// answer narrows the gate to one request.
     func get(_ url: URL, call: APICall, notFoundIsResult: Bool = false, gate: RequestGate? = nil) async throws
         -> HTTPResponse
     {
+        try await send(
+            HTTPRequest(method: "GET", url: url, timeout: options.requestTimeout), call: call,
+            notFoundIsResult: notFoundIsResult, gate: gate)
+    }
+
+    /// Sends `unsigned` with authentication and error mapping; returns a 2xx response. Every attempt
+    /// that ends is told to the options' `requestObserver` as `call`: this is where every API request
+    /// of the client completes, reads and writes alike. Only a GET is retried (429, 5xx, dropped
+    /// connections): a write that may have reached the server is never sent twice, so its timeout
+    /// surfaces as `APIError.transport(.timedOut)` for the caller to report as an unknown outcome. The
+    /// one re-send of a write is after 401 `DCS.1002`, which the server answers before acting.
+    func send(_ unsigned: HTTPRequest, call: APICall, notFoundIsResult: Bool = false, gate: RequestGate? = nil)
+        async throws -> HTTPResponse
+    {
+        let url = unsigned.url
+        let method = unsigned.method
+        let retriesAllowed = method == "GET"
         try await gate?.enter()
         defer { gate?.leave() }
         let host = target.host
@@ -73,15 +90,14 @@ public final class DCSClient: TaskListing, Sendable {
         var renewedToken = false
         while true {
             try Task.checkCancellation()
-            let request = try await authorized(
-                HTTPRequest(method: "GET", url: url, timeout: options.requestTimeout), renewToken: false)
+            let request = try await authorized(unsigned, renewToken: false)
             let failure: APIError
             var retryAfter: Double?
             let sent = ContinuousClock.now
             do {
                 let response = try await transport.send(request)
                 observe(call, code: String(response.status), since: sent)
-                logger.debug("GET \(url.path) -> \(response.status)", metadata: ["attempt": "\(attempt + 1)"])
+                logger.debug("\(method) \(url.path) -> \(response.status)", metadata: ["attempt": "\(attempt + 1)"])
                 if (200...299).contains(response.status) || (notFoundIsResult && response.status == 404) {
                     return response
                 }
@@ -94,14 +110,14 @@ public final class DCSClient: TaskListing, Sendable {
                 }
                 let throttling = response.status == 429 || error.code == "APIGW.0308"
                 if throttling { gate?.throttle() }
-                guard APIError.isRetryable(status: response.status) || throttling else { throw error }
+                guard retriesAllowed, APIError.isRetryable(status: response.status) || throttling else { throw error }
                 failure = error
                 retryAfter = DCSClient.retryAfter(response.headers["Retry-After"], now: now())
             } catch let error as TransportError {
                 if case .cancelled = error { throw CancellationError() }
                 observe(call, code: APIRequestRecord.code(for: error), since: sent)
                 let wrapped = APIError.transport(error, host: host, attempts: attempt + 1)
-                guard DCSClient.isRetryable(error) else { throw wrapped }
+                guard retriesAllowed, DCSClient.isRetryable(error) else { throw wrapped }
                 failure = wrapped
             }
             guard attempt < options.maxRetries else { throw DCSClient.finalError(failure, attempts: attempt + 1) }
@@ -109,7 +125,7 @@ public final class DCSClient: TaskListing, Sendable {
             let delay = retryAfter ?? options.backoff(afterAttempt: attempt)
             attempt += 1
             options.onRetry?(RetryNotice(error: failure, delay: delay, attempt: attempt))
-            logger.info("retrying GET \(url.path) in \(delay) s: \(failure.userMessage)")
+            logger.info("retrying \(method) \(url.path) in \(delay) s: \(failure.userMessage)")
             try await options.retrySleep(delay)
         }
     }

@@ -4,7 +4,7 @@ extension ConfigLoader {
     /// The keys a target entry may have (besides `_`-prefixed comments).
     static let targetKeys: Set<String> = [
         "name", "region", "endpoint", "project_id", "iam_endpoint", "access_key", "secret_key", "secret_key_env",
-        "security_token", "iam_user", "iam_password", "iam_password_env", "iam_domain",
+        "security_token", "iam_user", "iam_password", "iam_password_env", "iam_domain", "read_only",
     ]
 
     /// Parses and validates the JSON text of a config file (`JSONDecoder`; the keys are checked one by
@@ -50,10 +50,9 @@ struct ConfigDocument: Decodable {
                 }
                 config.pageSize = size
             case "detail_pane":
-                guard let shown = try? object.decode(Bool.self, forKey: key) else {
-                    throw ConfigError.wrongType(path: path, key: key.stringValue, expected: "true or false")
-                }
-                config.detailPane = shown
+                config.detailPane = try reader.flag(key)
+            case "allow_write":
+                config.allowWrite = try reader.flag(key)
             case "stats_interval_seconds", "notifications", "notify_on", "notification_escape", "sync_lag_threshold",
                 "sync_polls":
                 try reader.progressKey(key, into: &config)

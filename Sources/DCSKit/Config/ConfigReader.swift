@@ -19,6 +19,14 @@ struct ConfigReader {
         return seconds
     }
 
+    /// A JSON `true` or `false`; `shownAs` names the key in the error (`targets[0].read_only`).
+    func flag(_ key: JSONKey, shownAs: String? = nil) throws -> Bool {
+        guard let value = try? object.decode(Bool.self, forKey: key) else {
+            throw ConfigError.wrongType(path: path, key: shownAs ?? key.stringValue, expected: "true or false")
+        }
+        return value
+    }
+
     /// The progress and notification keys of issue 5 (`stats_interval_seconds`, `notifications`,
     /// `notify_on`, `notification_escape`) and the sync thresholds of issue 16 (`sync_lag_threshold`,
     /// `sync_polls`).
@@ -114,12 +122,16 @@ extension ConfigReader {
             throw ConfigError.invalidValue(
                 path: path, key: "\(prefix).region", fix: "use a region id such as eu-de or ap-southeast-1")
         }
-        let target = TargetConfig(
+        var target = TargetConfig(
             name: name, index: index, region: region, endpoint: try url("endpoint"), projectID: try string("project_id"),
             iamEndpoint: try url("iam_endpoint"), accessKey: try string("access_key"), secretKey: try string("secret_key"),
             secretKeyEnv: try string("secret_key_env"), securityToken: try string("security_token"),
             iamUser: try string("iam_user"), iamPassword: try string("iam_password"),
             iamPasswordEnv: try string("iam_password_env"), iamDomain: try string("iam_domain"))
+        if object.contains(JSONKey("read_only")) {
+            target.readOnly = try ConfigReader(object: object, path: path).flag(
+                JSONKey("read_only"), shownAs: "\(prefix).read_only")
+        }
         let warnings = object.allKeys.map(\.stringValue).sorted().filter {
             !$0.hasPrefix("_") && !ConfigLoader.targetKeys.contains($0)
         }.map { "config file \(path): \(prefix).\(SafeText.line($0, limit: 60)) is not a known key and is ignored (typo?)" }

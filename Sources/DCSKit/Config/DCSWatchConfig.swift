@@ -28,6 +28,8 @@ public struct DCSWatchConfig: Sendable, Hashable {
     public var notificationEscape: DesktopEscape?
     /// `detail_pane`: false starts the dashboard with the detail pane hidden; nil when not set.
     public var detailPane: Bool?
+    /// `allow_write`: true lets the write commands and the dashboard's actions send (like `--write`).
+    public var allowWrite = false
     /// Every other top-level key (not starting with `_`), sorted: accepted and ignored (a newer
     /// dcswatch's settings must not stop an older one), unlike a target's unknown keys, which warn.
     public var otherKeys: [String]
@@ -76,6 +78,8 @@ public struct TargetConfig: Sendable, Hashable {
     public var iamPasswordEnv: String?
     /// `iam_domain`: the account name; defaults to `iam_user`.
     public var iamDomain: String?
+    /// `read_only`: true refuses every write to this target, whatever `--write` or `allow_write` say.
+    public var readOnly = false
     /// Position in the file's `targets` array, for messages (`targets[2].project_id`).
     public var index: Int
 

@@ -15,12 +15,15 @@ public struct ResolvedTarget: Sendable, Hashable {
     public var iamEndpoint: URL?
     /// Where the credentials came from ("flags", "config …", "HUAWEICLOUD_SDK_*", …), for messages.
     public var credentialSource: String
+    /// The config's `read_only`: no write is ever sent to this target (`WritePermission`).
+    public var readOnly: Bool
 
     /// Builds a target.
     public init(
         name: String, endpoint: URL, projectID: String, auth: TargetAuth, iamEndpoint: URL? = nil,
-        credentialSource: String = ""
+        credentialSource: String = "", readOnly: Bool = false
     ) {
+        self.readOnly = readOnly
         self.name = name
         self.endpoint = endpoint
         self.projectID = projectID

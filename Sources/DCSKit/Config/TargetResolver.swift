@@ -88,7 +88,7 @@ public struct TargetResolver: Sendable {
         }
         return ResolvedTarget(
             name: entry.name, endpoint: endpoint, projectID: projectID, auth: auth, iamEndpoint: iamEndpoint,
-            credentialSource: source)
+            credentialSource: source, readOnly: entry.readOnly)
     }
 
     /// AK/SK from `--ak`/`--sk`; both or neither.
