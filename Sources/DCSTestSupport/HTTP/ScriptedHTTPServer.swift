@@ -183,11 +183,11 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         }
     }
 
-    private static func listen() throws -> (Int32, Int) {
+    private static func listen(listening: Bool = true) throws -> (Int32, Int) {
         let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard socket >= 0 else { throw ServerError.socket(errno) }
         var reuse: Int32 = 1
-        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size))
+        if listening { setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &reuse, socklen_t(MemoryLayout<Int32>.size)) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_port = 0
@@ -195,7 +195,7 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
         }
-        guard bound == 0, Glibc.listen(socket, 128) == 0 else {
+        guard bound == 0, !listening || Glibc.listen(socket, 128) == 0 else {
             close(socket)
             throw ServerError.socket(errno)
         }
@@ -206,8 +206,16 @@ public final class ScriptedHTTPServer: @unchecked Sendable {
         return (socket, Int(UInt16(bigEndian: address.sin_port)))
     }
 
-    /// A port on 127.0.0.1 where nothing listens (bound, then closed): connecting is refused.
+    /// A port on 127.0.0.1 where nothing listens: connecting is refused. The socket stays bound (not
+    /// listening) for the rest of the run, so no server of a test running beside it can take the port
+    /// (a port bound and closed again was reused by parallel tests, which then got an answer).
     public static func closedPort() throws -> Int {
+        try listen(listening: false).1
+    }
+
+    /// A port on 127.0.0.1 free a moment ago (bound, then closed), for a child process to bind; a test
+    /// beside it may take it first, so the child's start is retried on "address already in use".
+    public static func freePort() throws -> Int {
         let (socket, port) = try listen()
         close(socket)
         return port

@@ -32,23 +32,32 @@ public final class PrometheusProcess: @unchecked Sendable {
             static_configs:
               - targets: ["\(target)"]
         """.write(to: config, atomically: true, encoding: .utf8)
-        let port = try ScriptedHTTPServer.closedPort()
-        guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw TestFailure("no URL for port \(port)") }
-        self.url = url
-        let child = try ChildProcess(
-            [
-                "prometheus", "--config.file=\(config.path)",
-                "--storage.tsdb.path=\(directory.appendingPathComponent("data").path)",
-                "--web.listen-address=127.0.0.1:\(port)", "--log.level=warn",
-            ], stdout: directory.appendingPathComponent("log").path, directory: directory.path, searchPath: true)
-        process = ScratchChild(child, directory: directory)
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline, child.poll() == nil {
-            if (try? Self.get(url.appendingPathComponent("-/ready")))?.status == 200 { return }
-            usleep(100_000)
+        // A free port can be taken by a parallel test before Prometheus binds it: three tries.
+        var log = ""
+        for _ in 0..<3 {
+            let port = try ScriptedHTTPServer.freePort()
+            guard let url = URL(string: "http://127.0.0.1:\(port)") else { throw TestFailure("no URL for port \(port)") }
+            let child = try ChildProcess(
+                [
+                    "prometheus", "--config.file=\(config.path)",
+                    "--storage.tsdb.path=\(directory.appendingPathComponent("data").path)",
+                    "--web.listen-address=127.0.0.1:\(port)", "--log.level=warn",
+                ], stdout: directory.appendingPathComponent("log").path, directory: directory.path, searchPath: true)
+            let deadline = Date().addingTimeInterval(30)
+            while Date() < deadline, child.poll() == nil {
+                if (try? Self.get(url.appendingPathComponent("-/ready")))?.status == 200 {
+                    self.url = url
+                    process = ScratchChild(child, directory: directory)
+                    return
+                }
+                usleep(100_000)
+            }
+            child.signal(SIGTERM)
+            _ = child.wait(deadline: 10)
+            log = (try? String(contentsOf: directory.appendingPathComponent("log"), encoding: .utf8)) ?? ""
+            guard log.contains("address already in use") else { break }
         }
-        let log = (try? String(contentsOf: directory.appendingPathComponent("log"), encoding: .utf8)) ?? ""
-        stop()
+        try? FileManager.default.removeItem(at: directory)
         throw TestFailure("prometheus did not get ready within 30 s: \(log.suffix(2000))")
     }
 
