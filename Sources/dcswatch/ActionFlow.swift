@@ -106,13 +106,18 @@ struct ActionFlow {
 
     /// Logs the audit records, prints the report, and exits 1 unless every task succeeded.
     func finish(_ report: ActionReport) throws {
-        for line in report.auditLines { logger.notice("write \(line)") }
+        Self.audit(report, to: logger)
         if options.output == .json {
             StandardOutput.writeLine(try report.json())
         } else {
             report.lines.forEach(StandardOutput.writeLine)
         }
         if !report.allSucceeded { throw ExitCode(1) }
+    }
+
+    /// Writes the audit record of each task's write to the log file (also the dashboard's).
+    static func audit(_ report: ActionReport, to logger: Logger) {
+        for line in report.auditLines { logger.notice("write \(line)") }
     }
 
     /// Sends stop, restart or delete per target (in the order the tasks were given) and gathers the report.

@@ -58,6 +58,12 @@ enum DashboardSession {
         var wakePipe: WakePipe?
         /// True inside tmux (`TMUX` set): notifications are wrapped to pass through it.
         var insideTmux = false
+        /// Whether writes are on and which targets refuse them (issue 17).
+        var writeAccess = WriteAccess()
+        /// Sends the confirmed writes (nil when writes are off), reporting into `actions`.
+        var actor: (any TaskActing)?
+        /// Where the writes' reports arrive.
+        var actions: ActionInbox?
 
         /// Builds a configuration.
         init(
@@ -107,13 +113,14 @@ enum DashboardSession {
         state.notifications = configuration.notifications
         state.showsDetailPane = configuration.showsDetailPane
         state.syncThresholds = configuration.syncThresholds
+        state.writeAccess = configuration.writeAccess
         let poller = configuration.poller
         let effects = DashboardEffects(
             monitor: monitor, poller: poller, notifications: configuration.notifications,
-            insideTmux: configuration.insideTmux)
+            insideTmux: configuration.insideTmux, actor: configuration.actor)
         let loop = DashboardLoop(
             state: state, screen: screen, inbox: configuration.inbox, insights: configuration.insights,
-            now: configuration.now, effects: effects)
+            actions: configuration.actions, now: configuration.now, effects: effects)
         stopper.attach(loop)
         poller?.start()
         defer { poller?.stop() }

@@ -2,6 +2,7 @@ import ArgumentParser
 import CursesTerminal
 import DCSKit
 import DCSSimulator
+import DashboardUI
 import Foundation
 import Logging
 
@@ -29,6 +30,9 @@ struct WatchCommand: AsyncParsableCommand {
 
     @Option(help: ArgumentHelp("Seconds between refreshes (default: config, else 5).", valueName: "seconds"))
     var interval: Double?
+
+    @Flag(help: "Allow writes (Space marks, a acts; else the config's allow_write must be true; a target's read_only wins).")
+    var write = false
 
     @Flag(help: "Watch the embedded simulator instead of a cloud: no account needed.")
     var demo = false
@@ -81,10 +85,12 @@ struct WatchCommand: AsyncParsableCommand {
         let targets: [MonitoredTarget]
         var configuredInterval: Double?
         var config = DCSWatchConfig()
+        var resolved: [ResolvedTarget] = []
         if demo {
             let server = SimulatorServer(configuration: SimulatorConfiguration(), logger: logger)
             simulator = server
             targets = [try await Self.demoTarget(server: server, logger: logger)]
+            resolved = targets.compactMap { ($0.listing as? DCSClient)?.target }
         } else {
             let connections: TargetConnections
             do {
@@ -97,6 +103,7 @@ struct WatchCommand: AsyncParsableCommand {
             configuredInterval = connections.config.refreshIntervalSeconds
             config = connections.config
             targets = connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) }
+            resolved = connections.clients.map(\.target)
         }
         let seconds = max(interval ?? configuredInterval ?? 5, TaskMonitor.minimumInterval)
         let wakePipe = WakePipe()
@@ -125,6 +132,9 @@ struct WatchCommand: AsyncParsableCommand {
         session.showsDetailPane = detailPane ?? config.detailPane ?? true
         session.wakePipe = wakePipe
         session.insideTmux = !(ProcessInfo.processInfo.environment["TMUX"] ?? "").isEmpty
+        Self.attachWrites(
+            WritePermission(writeFlag: write, config: config), targets: targets, resolved: resolved, logger: logger,
+            wake: { wakePipe?.wake() }, to: &session)
         let outcome: DashboardSession.Outcome
         do {
             outcome = try await DashboardSession.run(session)
@@ -165,5 +175,24 @@ struct WatchCommand: AsyncParsableCommand {
             options: ClientOptions(connectTimeout: 5, requestTimeout: 15, maxRetries: 1), now: LiveClock.now, logger: logger)
         logger.info("demo simulator listening on \(url)")
         return MonitoredTarget(name: target.name, listing: client)
+    }
+
+    /// Turns writes on in the session when the permission allows (issue 17): a client per target that
+    /// is not `read_only`, and the refusal of each one that is.
+    static func attachWrites(
+        _ permission: WritePermission, targets: [MonitoredTarget], resolved: [ResolvedTarget], logger: Logger,
+        wake: @escaping @Sendable () -> Void, to session: inout DashboardSession.Configuration
+    ) {
+        guard permission.writesOn else { return }
+        var refusals: [String: String] = [:]
+        for target in resolved { refusals[target.name] = permission.refusal(for: target) }
+        var clients: [String: DCSClient] = [:]
+        for target in targets where refusals[target.name] == nil {
+            if let client = target.listing as? DCSClient { clients[target.name] = client }
+        }
+        let inbox = ActionInbox(wake: wake)
+        session.writeAccess = WriteAccess(writesOn: true, refusals: refusals)
+        session.actor = DashboardActions(clients: clients, inbox: inbox, logger: logger)
+        session.actions = inbox
     }
 }

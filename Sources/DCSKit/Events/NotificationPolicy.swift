@@ -76,7 +76,7 @@ public struct NotificationPolicy: Sendable, Hashable {
             switch event.kind {
             case .statusChanged(let from, let to): return categories.contains(to.category) && from.category != to.category
             case .sync(let change, _, _, _): return syncChanges.contains(change)
-            case .added, .removed: return false
+            case .added, .removed, .action: return false
             }
         }
         guard let first = entering.first else { return [] }

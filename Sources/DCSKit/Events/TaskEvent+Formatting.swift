@@ -18,6 +18,10 @@ extension TaskEvent {
             line +=
                 change.words + " (" + TaskEvent.statusText(status) + ", offset " + CompactNumber.format(offset)
                 + ", progress " + CompactNumber.percent(progress) + ")"
+        case .action(let action, _, let result, let outcome, let requestID):
+            line +=
+                "action " + action.rawValue + " " + result + ": " + SafeText.line(outcome, limit: 300)
+                + (requestID.map { " (request id " + SafeText.line($0, limit: 80) + ")" } ?? "")
         }
         let error = SafeText.line(errorMessage, limit: 500)
         if !error.isEmpty, kind.status.category == .failed || kind.status.category == .stopped {

@@ -15,6 +15,10 @@ public struct TaskEvent: Sendable, Hashable {
         /// The sync state changed (in sync, fell behind, restarted), with the task's status and the
         /// stats answer's `offset` and `full_migration_progress`.
         case sync(SyncChange, status: TaskStatus, offset: Double?, progress: Double?)
+        /// A write the user sent from the dashboard (issue 17), with the task's status when it was sent,
+        /// the result word (`success`, `failed`, `unknown`), what happened (sanitised, no secret) and
+        /// the request id when the server gave one.
+        case action(TaskAction, status: TaskStatus, result: String, outcome: String, requestID: String?)
 
         /// `added`, `removed`, `status`, `in_sync`, `fell_behind` or `restarted` (the NDJSON `event` field).
         public var name: String {
@@ -23,13 +27,15 @@ public struct TaskEvent: Sendable, Hashable {
             case .removed: return "removed"
             case .statusChanged: return "status"
             case .sync(let change, _, _, _): return change.rawValue
+            case .action: return "action"
             }
         }
 
         /// The status after the event (the last known one for a vanished task).
         public var status: TaskStatus {
             switch self {
-            case .added(let status), .removed(let status), .statusChanged(_, let status), .sync(_, let status, _, _):
+            case .added(let status), .removed(let status), .statusChanged(_, let status), .sync(_, let status, _, _),
+                .action(_, let status, _, _, _):
                 return status
             }
         }

@@ -11,4 +11,6 @@ public enum KeyAction: Sendable, Hashable {
     case toggleEvents, toggleLogs, toggleDetailPane, copyTaskID
     /// Shows or hides one status category (keys 1–4).
     case toggleCategory(StatusCategory)
+    /// Mark the selected task; open the actions menu (issue 17, only with writes on).
+    case toggleMark, openActions
 }

@@ -26,6 +26,9 @@ public enum KeyTable {
         KeyBinding([.character("e")], summary: "events pane on/off (changes this session)", action: .toggleEvents),
         KeyBinding([.character("l")], summary: "logs of the selected task on/off", action: .toggleLogs),
         KeyBinding([.character("y")], summary: "copy the task id to the clipboard (OSC 52)", action: .copyTaskID),
+        KeyBinding([.character(" ")], summary: "mark/unmark the task for an action (--write)", action: .toggleMark),
+        KeyBinding(
+            [.character("a")], summary: "menu: s stop r restart x switch b rollback D delete", action: .openActions),
         KeyBinding([.character("r")], summary: "refresh now", hint: "refresh", action: .refresh),
         KeyBinding([.character("p")], summary: "pause/resume refreshing", hint: "pause", action: .togglePause),
         KeyBinding([.character("+")], summary: "refresh less often", action: .longerInterval),
@@ -33,6 +36,12 @@ public enum KeyTable {
         KeyBinding([.control("l")], summary: "redraw the screen", action: .redraw),
         KeyBinding([.character("?")], summary: "help on/off", hint: "help", action: .toggleHelp),
         KeyBinding([.character("q"), .control("c")], summary: "quit", hint: "quit", action: .quit),
+    ]
+
+    /// The keys of the actions menu (`a`), in menu order: they mean these only inside the menu.
+    public static let actionMenu: [(key: Character, action: TaskAction, summary: String)] = [
+        ("s", .stop, "stop"), ("r", .restart, "restart"), ("x", .exchangeIP, "switch IPs"),
+        ("b", .rollbackIP, "roll back the IP switch"), ("D", .delete, "delete"),
     ]
 
     /// The action bound to `key`, if any.

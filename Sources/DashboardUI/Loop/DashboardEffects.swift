@@ -10,13 +10,17 @@ public final class DashboardEffects {
     private let poller: (any InsightPolling)?
     private let notifications: NotificationPolicy
     private let insideTmux: Bool
+    private let actor: (any TaskActing)?
 
     /// Effects for `monitor` and, when attached, `poller`; `notifications` says whether `.notify`
-    /// writes an escape and which one, `insideTmux` whether it must pass through tmux.
+    /// writes an escape and which one, `insideTmux` whether it must pass through tmux; `actor` sends
+    /// the writes (nil when writes are off: then the reducer never asks).
     public init(
         monitor: any TaskRefreshing, poller: (any InsightPolling)? = nil,
-        notifications: NotificationPolicy = NotificationPolicy(mode: .bell), insideTmux: Bool = false
+        notifications: NotificationPolicy = NotificationPolicy(mode: .bell), insideTmux: Bool = false,
+        actor: (any TaskActing)? = nil
     ) {
+        self.actor = actor
         self.monitor = monitor
         self.poller = poller
         self.notifications = notifications
@@ -37,6 +41,7 @@ public final class DashboardEffects {
         case .loadLogs(let task): poller?.requestLogs(task)
         case .prefetch(let task, let logs): poller?.prefetch(task, logs: logs)
         case .pollTasks(let tasks): poller?.setTasks(tasks)
+        case .performAction(let action, let tasks): actor?.perform(action, on: tasks)
         case .bell: screen.bell()
         case .notify(let title, let body):
             // Only in mode `on` (the reducer asks only then; checked again at the boundary).

@@ -43,6 +43,7 @@ public final class DashboardLoop: @unchecked Sendable {
     private let screen: any Screen
     private let inbox: MonitorInbox
     private let insights: InsightInbox?
+    private let actions: ActionInbox?
     private let now: () -> Date
     private let effects: DashboardEffects
     private let lock = NSLock()
@@ -56,11 +57,13 @@ public final class DashboardLoop: @unchecked Sendable {
     private var pacedDrawAt: Date?
 
     /// Builds a loop; `effects` carries out every effect but quit and repaint, which steer the loop.
-    /// `insights` carries the stats poller's events, drained right after the monitor's.
+    /// `insights` carries the stats poller's events, drained right after the monitor's, and `actions`
+    /// the reports of the writes (issue 17).
     public init(
         state: DashboardState, screen: any Screen, inbox: MonitorInbox, insights: InsightInbox? = nil,
-        now: @escaping () -> Date, effects: DashboardEffects
+        actions: ActionInbox? = nil, now: @escaping () -> Date, effects: DashboardEffects
     ) {
+        self.actions = actions
         self.state = state
         self.screen = screen
         self.inbox = inbox
@@ -97,6 +100,7 @@ public final class DashboardLoop: @unchecked Sendable {
             }
             events += inbox.drain().map(DashboardEvent.init)
             events += (insights?.drain() ?? []).map(DashboardEvent.insightReceived)
+            events += (actions?.drain() ?? []).map(DashboardEvent.actionFinished)
             let instant = now()
             let second = Int(instant.timeIntervalSince1970.rounded(.down))
             if second != lastTickSecond {
@@ -198,7 +202,7 @@ public final class DashboardLoop: @unchecked Sendable {
             return diff.isEmpty && before.snapshot.oldestFetch != nil && before.snapshot.failingTargets.isEmpty
                 && snapshot.failingTargets.isEmpty
         case .insightReceived(let insight): return insight.key != before.selection
-        case .keyPressed, .terminalResized, .tick, .refreshFailed: return false
+        case .keyPressed, .terminalResized, .tick, .refreshFailed, .actionFinished: return false
         }
     }
 }

@@ -5,6 +5,7 @@ extension DashboardReducer {
     /// Routes a key: the help overlay and the filter prompt take keys first, then the key table.
     static func handleKey(_ key: Key, state: inout DashboardState) -> [DashboardEffect] {
         if key == .control("c") { return [.quit] }
+        if let panel = state.actionPanel { return handlePanelKey(key, panel: panel, state: &state) }
         if state.showHelp {
             if key == .character("?") || key == .escape || key == .character("q") { state.showHelp = false }
             return []
@@ -67,6 +68,8 @@ extension DashboardReducer {
         case .toggleEvents: state.showEvents.toggle()
         case .toggleDetailPane: state.showsDetailPane.toggle()
         case .toggleLogs: return toggleLogs(&state)
+        case .toggleMark: return toggleMark(&state)
+        case .openActions: return openActions(&state)
         case .copyTaskID:
             guard let task = state.selectedTask else { return [.bell] }
             state.message = "Copied the task id to the clipboard (OSC 52; your terminal must allow it)"

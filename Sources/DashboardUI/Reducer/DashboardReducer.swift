@@ -21,6 +21,8 @@ public enum DashboardReducer {
             state.recomputeRows()
         case .insightReceived(let insight):
             effects = apply(insight, to: &state)
+        case .actionFinished(let report):
+            effects = finish(report, state: &state)
         case .keyPressed(let key):
             effects = handleKey(key, state: &state)
         case .terminalResized(let size):

@@ -30,4 +30,7 @@ public enum DashboardEffect: Sendable, Hashable {
     /// Poll the progress of exactly these tasks from now on: the running online tasks on screen and
     /// the selection (issue 6: only what the user sees costs API calls).
     case pollTasks([WatchedTask])
+    /// Send a write for exactly these tasks (issue 17): the ones the confirmation dialog was bound to
+    /// when it opened, whatever the rows look like now.
+    case performAction(TaskAction, [WatchedTask])
 }

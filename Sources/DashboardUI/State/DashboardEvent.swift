@@ -18,6 +18,8 @@ public enum DashboardEvent: Sendable, Hashable {
     case tick(Date)
     /// Stats, detail or logs of one task arrived (or failed).
     case insightReceived(InsightEvent)
+    /// A write sent from the dashboard came back, one entry per task (issue 17).
+    case actionFinished(ActionReport)
 
     /// Translates a monitor event.
     public init(_ event: MonitorEvent) {

@@ -106,6 +106,12 @@ public struct DashboardState: Sendable, Equatable {
     /// Running online full+incremental tasks of the snapshot (counted with the catalog), and how many
     /// of them are in sync: the header's "3 of 5 online tasks in sync".
     public internal(set) var syncCount = SyncCount()
+    /// Whether writes may be sent, and to which targets (issue 17; off unless `--write`/`allow_write`).
+    public var writeAccess = WriteAccess()
+    /// Tasks marked with Space for the actions menu.
+    public var marked: Set<TaskKey> = []
+    /// The actions menu or the confirmation dialog, while open.
+    public var actionPanel: ActionPanel?
 
     /// Builds the initial state.
     public init(

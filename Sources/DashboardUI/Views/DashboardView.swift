@@ -34,6 +34,7 @@ public enum DashboardView {
             }
         }
         BottomLineView.draw(state, area: layout.bottom, into: &buffer)
+        ActionPanelView.draw(state, into: &buffer)
         if state.showHelp {
             HelpOverlayView.draw(state, into: &buffer)
         }

@@ -74,6 +74,9 @@ enum EventsView {
             case .fellBehind: return "FELL BEHIND (offset " + CompactNumber.format(offset) + ")"
             case .restarted: return "RESTARTED full copy (" + CompactNumber.percent(progress) + ")"
             }
+        case .action(let action, _, let result, let outcome, let requestID):
+            return "action " + action.rawValue + " " + result + ": " + SafeText.line(outcome, limit: 200)
+                + (requestID.map { " (request id " + SafeText.line($0, limit: 80) + ")" } ?? "")
         }
     }
 }

@@ -47,6 +47,9 @@ enum HeaderView {
         // Items the API sent that could not be read are never fatal, but the user should know.
         let skipped = state.snapshot.targets.reduce(0) { $0 + $1.issues.count }
         if skipped > 0 { parts.append("\(skipped) unreadable") }
+        // Issue 17: writes on says so; the marked count shows only while something is marked.
+        if state.writeAccess.writesOn { parts.append("WRITES ON") }
+        if !state.marked.isEmpty { parts.append("\(state.marked.count) marked") }
         var line = parts.joined(separator: "  ")
         if state.showsSpinner, !state.symbols.spinner.isEmpty {
             line += " " + state.symbols.spinner[state.spinnerPhase % state.symbols.spinner.count]

@@ -1,43 +1,41 @@
 import DCSKit
 
-/// The `?` overlay: a box listing every binding of the key table.
+/// The `?` overlay: a box listing every binding of the key table, titled with whether writes are
+/// on (issue 17).
 enum HelpOverlayView {
     /// Draws the help box centred over whatever is in the buffer.
     static func draw(_ state: DashboardState, into buffer: inout ScreenBuffer) {
-        let unicode = state.symbols != .ascii
-        let labelWidth = (KeyTable.bindings.map { DisplayWidth.of($0.label) }.max() ?? 0) + 2
-        let contentWidth = labelWidth + (KeyTable.bindings.map { DisplayWidth.of($0.summary) }.max() ?? 0)
-        let width = min(contentWidth + 4, buffer.width)
-        let height = min(KeyTable.bindings.count + 4, buffer.height)
-        guard width >= 10, height >= 3 else { return }
-        let x = (buffer.width - width) / 2
-        let y = (buffer.height - height) / 2
-        let horizontal = unicode ? "─" : "-"
-        let vertical = unicode ? "│" : "|"
-        let corners = unicode ? ["┌", "┐", "└", "┘"] : ["+", "+", "+", "+"]
+        let rows = lines(state)
+        let labelWidth = (rows.map { DisplayWidth.of($0.0) }.max() ?? 0) + 2
+        let contentWidth = labelWidth + (rows.map { DisplayWidth.of($0.1) }.max() ?? 0)
+        guard
+            let inside = OverlayBox.draw(
+                width: contentWidth + 4, height: rows.count + 4, title: title(state), unicode: state.symbols != .ascii,
+                into: &buffer)
+        else { return }
         let border = CellStyle(.overlay)
-        for row in y..<(y + height) { buffer.fill(x: x, y: row, count: width, style: border) }
-        let rule = String(repeating: horizontal, count: width - 2)
-        buffer.put(corners[0] + rule + corners[1], x: x, y: y, style: border)
-        buffer.put(corners[2] + rule + corners[3], x: x, y: y + height - 1, style: border)
-        for row in (y + 1)..<(y + height - 1) {
-            buffer.put(vertical, x: x, y: row, style: border)
-            buffer.put(vertical, x: x + width - 1, y: row, style: border)
-        }
-        buffer.put(" Keys ", x: x + 2, y: y, style: CellStyle(.header))
-        let inner = width - 4
-        var row = y + 1
-        for binding in KeyTable.bindings {
-            guard row < y + height - 2 else { break }
+        for (offset, row) in rows.enumerated() {
+            guard offset < inside.height - 1 else { break }
+            let y = inside.y + offset
             buffer.put(
-                DisplayWidth.truncate(binding.label, to: min(labelWidth, inner)), x: x + 2, y: row, style: CellStyle(.hintKey))
-            if inner > labelWidth {
+                DisplayWidth.truncate(row.0, to: min(labelWidth, inside.width)), x: inside.x, y: y, style: CellStyle(.hintKey))
+            if inside.width > labelWidth {
                 buffer.put(
-                    DisplayWidth.truncate(binding.summary, to: inner - labelWidth), x: x + 2 + labelWidth, y: row, style: border)
+                    DisplayWidth.truncate(row.1, to: inside.width - labelWidth), x: inside.x + labelWidth, y: y, style: border)
             }
-            row += 1
         }
         buffer.put(
-            DisplayWidth.truncate("? or Esc closes this help", to: inner), x: x + 2, y: y + height - 2, style: CellStyle(.dim))
+            DisplayWidth.truncate("? or Esc closes this help", to: inside.width), x: inside.x, y: inside.y + inside.height - 1,
+            style: CellStyle(.dim))
+    }
+
+    /// Key label and summary of each help row: the key table (the `a` row names the menu's keys).
+    static func lines(_ state: DashboardState) -> [(String, String)] {
+        KeyTable.bindings.map { ($0.label, $0.summary) }
+    }
+
+    /// The box's title: whether writes are on (issue 17).
+    static func title(_ state: DashboardState) -> String {
+        state.writeAccess.writesOn ? "Keys (writes ON)" : "Keys (read-only: start with --write to act)"
     }
 }

@@ -67,7 +67,10 @@ enum TaskListView {
             (progressText(watched, state: state), columns.progress, bar),
             (SafeText.line(watched.target, limit: 40), columns.target, bar),
             (
-                task.name.isEmpty ? "-" : SafeText.line(task.name, limit: 200), columns.name,
+                // Marked for an action (issue 17): a `*` readable without colour; no cell moves when
+                // nothing is marked.
+                (isMarked(watched, state: state) ? "* " : "") + (task.name.isEmpty ? "-" : SafeText.line(task.name, limit: 200)),
+                columns.name,
                 isHighlighted(watched, state: state) ? CellStyle(.changed, selected: selected) : bar
             ),
             (typeText(task), columns.type, plain),
@@ -76,6 +79,11 @@ enum TaskListView {
             (ageText(task, now: state.now), columns.age, plain),
         ]
         drawCells(cells, x: x, y: y, width: width, into: &buffer)
+    }
+
+    /// True when the task is marked for the actions menu.
+    static func isMarked(_ watched: WatchedTask, state: DashboardState) -> Bool {
+        !state.marked.isEmpty && state.marked.contains(watched.id)
     }
 
     /// True while the task's name is flashed after a change.

@@ -160,19 +160,20 @@ struct DashboardViewTests {
     }
 
     @Test func helpOverlayListsTheKeyTable() {
-        var state = DashboardFixtures.state(columns: 70, rows: 30)
+        var state = DashboardFixtures.state(columns: 70, rows: 32)
         DashboardFixtures.send([.keyPressed(.character("?"))], to: &state)
         let lines = DashboardView.render(state).lines
-        // A 66×30 box (26 bindings + 4) centred at (2, 0); one row per binding, in table order. Left of
+        // A 66×32 box (28 bindings + 4) centred at (2, 0), titled with whether writes are on; one row per binding, in table order. Left of
         // it the header, the counts line, the list, the detail summary below (Created, Progress, Sync,
         // Lag, Keys from row 24) and the bottom line show through.
-        #expect(lines[0] == "dc┌─ Keys ─────────────────────────────────────────────────────────┐")
+        #expect(lines[0] == "dc┌─ Keys (read-only: start with --write to act) ──────────────────┐")
         #expect(lines[1] == "▶ │ ↑ k      select previous task                                  │a…")
         #expect(lines[8] == "  │ d        detail pane beside the list on/off                    │")
         #expect(lines[9] == "  │ /        filter: text, status:failed, type:online, target:NAME │")
-        #expect(lines[26] == "Sy│ q ^C     quit                                                  │")
-        #expect(lines[28] == "Ke│ ? or Esc closes this help                                      │")
-        #expect(lines[29] == "En└────────────────────────────────────────────────────────────────┘")
+        #expect(lines[26] == "Pr│ ^L       redraw the screen                                     │")
+        #expect(lines[28] == "La│ q ^C     quit                                                  │")
+        #expect(lines[30].hasSuffix("│ ? or Esc closes this help                                      │"))
+        #expect(lines[31].hasSuffix("└────────────────────────────────────────────────────────────────┘"))
         for binding in KeyTable.bindings {
             #expect(lines.contains { $0.contains(binding.summary) }, "help lacks \(binding.summary)")
         }
