@@ -116,6 +116,8 @@ extension DashboardReducer {
         for entry in report.entries {
             let key = TaskKey(target: entry.target, taskID: entry.result.taskID)
             state.marked.remove(key)
+            // The detail (its `task_status`: EXCHANGING after a switch) is asked for again.
+            state.insights[key]?.detailRequested = false
             let status = state.rows.catalog.index(of: key).map { state.rows.catalog.task(at: $0).status }
             events.append(
                 TaskEvent(

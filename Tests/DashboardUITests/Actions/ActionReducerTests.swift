@@ -104,6 +104,7 @@ import Testing
     @Test func resultsGoToTheBottomLineAndTheEventsAndRefresh() {
         var state = state()
         _ = press([.character(" ")], &state)
+        state.insights[Self.sessions, default: TaskInsight()].detailRequested = true
         let report = ActionReport(
             action: .stop,
             entries: [
@@ -114,6 +115,7 @@ import Testing
         let effects = DashboardReducer.reduce(state: &state, event: .actionFinished(report))
         #expect(effects.contains(.refreshNow))
         #expect(state.message == "stop: 1 of 1 accepted" && state.marked.isEmpty)
+        #expect(state.insights[Self.sessions]?.detailRequested != true)
         let event = state.eventLog.events.last
         #expect(event?.kind.name == "action" && event?.key == Self.sessions)
         #expect(event?.textLine().contains("action stop success: stop requested (request id req-1)") == true)
