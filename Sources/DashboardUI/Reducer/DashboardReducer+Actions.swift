@@ -116,8 +116,12 @@ extension DashboardReducer {
         for entry in report.entries {
             let key = TaskKey(target: entry.target, taskID: entry.result.taskID)
             state.marked.remove(key)
-            // The detail (its `task_status`: EXCHANGING after a switch) is asked for again.
+            // The detail (its `task_status`: EXCHANGING after a switch) is asked for again, and after an
+            // accepted switch or rollback every few seconds until it settles (`switchRequests`).
             state.insights[key]?.detailRequested = false
+            if entry.result.succeeded, report.action == .exchangeIP || report.action == .rollbackIP {
+                state.switching[key] = SwitchWatch(now: state.now)
+            }
             let status = state.rows.catalog.index(of: key).map { state.rows.catalog.task(at: $0).status }
             events.append(
                 TaskEvent(
@@ -129,6 +133,24 @@ extension DashboardReducer {
         }
         state.eventLog.append(events)
         return [.refreshNow]
+    }
+
+    /// The detail calls of the switches followed (`DashboardState.switching`) that are due at `now`;
+    /// a settled status, a task no longer listed or the time limit ends a watch.
+    static func switchRequests(_ state: inout DashboardState, now: Date) -> [DashboardEffect] {
+        guard !state.switching.isEmpty else { return [] }
+        var effects: [DashboardEffect] = []
+        for (key, watch) in state.switching {
+            let settled = state.insights[key]?.detail.map { SwitchWatch.isSettled($0.taskStatus) } ?? false
+            guard !settled, now < watch.until, let index = state.rows.catalog.index(of: key) else {
+                state.switching[key] = nil
+                continue
+            }
+            guard now >= watch.next else { continue }
+            state.switching[key]?.next = now.addingTimeInterval(SwitchWatch.period)
+            effects.append(.loadDetail(state.rows.catalog[index]))
+        }
+        return effects
     }
 
     /// What happened to one task, in words (server texts sanitised; results never hold a body).

@@ -30,6 +30,7 @@ public enum DashboardReducer {
             effects = [.redrawAll]
         case .tick(let date):
             state.now = date
+            effects = switchRequests(&state, now: date)
             if state.snapshot.isFetching { state.spinnerPhase &+= 1 }
             if !state.highlights.isEmpty { state.highlights = state.highlights.filter { $0.value > date } }
         }

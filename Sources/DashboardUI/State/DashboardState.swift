@@ -110,6 +110,9 @@ public struct DashboardState: Sendable, Equatable {
     public var writeAccess = WriteAccess()
     /// Tasks marked with Space for the actions menu.
     public var marked: Set<TaskKey> = []
+    /// Tasks whose IP switch or rollback was accepted: when their detail is asked for next, until its
+    /// `task_status` settles (`…_SUCCESS`, `…_FAILED`) or ten minutes pass (issue 17: "shows live").
+    public var switching: [TaskKey: SwitchWatch] = [:]
     /// The actions menu or the confirmation dialog, while open.
     public var actionPanel: ActionPanel?
 

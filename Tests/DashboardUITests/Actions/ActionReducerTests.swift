@@ -121,6 +121,55 @@ import Testing
         #expect(event?.textLine().contains("action stop success: stop requested (request id req-1)") == true)
     }
 
+    /// The pane's Status row on a screen wide enough not to cut it.
+    static func statusRow(_ state: DashboardState) -> String {
+        var wide = state
+        wide.size = TerminalSize(columns: 200, rows: 30)
+        return DashboardView.render(wide).lines.first { $0.contains("│ Status ") } ?? ""
+    }
+
+    @Test func anAcceptedSwitchIsFollowedUntilItsTaskStatusSettles() {
+        var state = state()
+        let report = ActionReport(
+            action: .exchangeIP,
+            entries: [
+                .init(
+                    target: "prod", taskName: "sessions",
+                    result: TaskActionResult(action: .exchangeIP, taskID: "t-002", outcome: .succeeded))
+            ])
+        _ = DashboardReducer.reduce(state: &state, event: .actionFinished(report))
+        func tick(_ seconds: TimeInterval) -> [DashboardEffect] {
+            DashboardReducer.reduce(state: &state, event: .tick(F.now.addingTimeInterval(seconds)))
+                .filter { if case .loadDetail = $0 { return true } else { return false } }
+        }
+        func answer(_ taskStatus: String) {
+            let detail = TaskDetail(task: F.tasks[1], taskStatus: taskStatus)
+            _ = DashboardReducer.reduce(
+                state: &state, event: .insightReceived(.detailReceived(Self.sessions, detail, at: state.now)))
+        }
+        // Not before its period; then every 3 s while EXCHANGING.
+        #expect(tick(1).isEmpty)
+        #expect(tick(3).count == 1)
+        answer("EXCHANGING")
+        #expect(tick(4).isEmpty)
+        #expect(tick(6).count == 1)
+        #expect(Self.statusRow(state).contains("task_status EXCHANGING"))
+        // Settled: no more calls, and the pane says so.
+        answer("EXCHANGE_SUCCESS")
+        #expect(tick(9).isEmpty && state.switching.isEmpty)
+        #expect(Self.statusRow(state).contains("task_status EXCHANGE_SUCCESS"))
+        // A stop is not followed.
+        let stop = ActionReport(
+            action: .stop,
+            entries: [
+                .init(
+                    target: "prod", taskName: "sessions",
+                    result: TaskActionResult(action: .stop, taskID: "t-002", outcome: .succeeded))
+            ])
+        _ = DashboardReducer.reduce(state: &state, event: .actionFinished(stop))
+        #expect(state.switching.isEmpty)
+    }
+
     @Test func helpListsTheActionKeysAndWhetherWritesAreOn() {
         var state = state(writes: false)
         state.size = TerminalSize(columns: 120, rows: 34)
