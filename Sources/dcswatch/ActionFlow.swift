@@ -128,13 +128,7 @@ struct ActionFlow {
         for target in targets {
             let group = rows.filter { $0.match.watched.target == target }
             let (client, ids) = (group[0].match.client, group.map(\.match.watched.task.taskID))
-            let results: [TaskActionResult]
-            switch action {
-            case .stop: results = try await client.stop(taskIDs: ids)
-            case .restart: results = try await client.restart(taskIDs: ids)
-            case .delete: results = try await client.delete(taskIDs: ids)
-            case .exchangeIP, .rollbackIP: preconditionFailure("the IP calls take one task: ExchangeIPCommand, RollbackIPCommand")
-            }
+            let results = try await client.perform(action, taskIDs: ids)
             entries += zip(group, results).map {
                 ActionReport.Entry(target: target, taskName: $0.match.watched.task.name, result: $1)
             }

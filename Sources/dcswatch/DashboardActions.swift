@@ -41,7 +41,7 @@ final class DashboardActions: TaskActing {
             var results: [TaskActionResult]
             if let client = clients[target] {
                 do {
-                    results = try await call(action, ids: ids, client: client)
+                    results = try await client.perform(action, taskIDs: ids)
                 } catch {
                     results = ids.map {
                         TaskActionResult(action: action, taskID: $0, outcome: .failed(code: nil, message: "not sent: \(error)"))
@@ -57,22 +57,5 @@ final class DashboardActions: TaskActing {
             entries += zip(group, results).map { ActionReport.Entry(target: target, taskName: $0.task.name, result: $1) }
         }
         return ActionReport(action: action, entries: entries)
-    }
-
-    /// One action's calls for the ids of one target.
-    static func call(_ action: TaskAction, ids: [String], client: DCSClient) async throws -> [TaskActionResult] {
-        switch action {
-        case .stop: return try await client.stop(taskIDs: ids)
-        case .restart: return try await client.restart(taskIDs: ids)
-        case .delete: return try await client.delete(taskIDs: ids)
-        case .exchangeIP:
-            var results: [TaskActionResult] = []
-            for id in ids { results.append(try await client.exchangeIP(taskID: id)) }
-            return results
-        case .rollbackIP:
-            var results: [TaskActionResult] = []
-            for id in ids { results.append(try await client.rollbackIP(taskID: id)) }
-            return results
-        }
     }
 }

@@ -55,6 +55,25 @@ extension DCSClient {
         return results
     }
 
+    /// `action` on `taskIDs` of this target, results in their order: the batch calls for stop, restart
+    /// and delete, one call per task for the IP calls (with the service's defaults: it picks the
+    /// addresses, domain names stay). The one dispatch of the commands and the dashboard. Throws only
+    /// `CancellationError`.
+    public func perform(_ action: TaskAction, taskIDs: [String]) async throws -> [TaskActionResult] {
+        switch action {
+        case .stop: return try await stop(taskIDs: taskIDs)
+        case .restart: return try await restart(taskIDs: taskIDs)
+        case .delete: return try await delete(taskIDs: taskIDs)
+        case .exchangeIP, .rollbackIP:
+            var results: [TaskActionResult] = []
+            for taskID in taskIDs {
+                results.append(
+                    action == .exchangeIP ? try await exchangeIP(taskID: taskID) : try await rollbackIP(taskID: taskID))
+            }
+            return results
+        }
+    }
+
     /// Splits ids into runs of at most `batchLimit`, in order.
     static func chunks(_ taskIDs: [String]) -> [[String]] {
         stride(from: 0, to: taskIDs.count, by: batchLimit).map {

@@ -52,6 +52,23 @@ import Testing
             results.filter { !$0.succeeded }.map(\.outcome) == [.failed(code: "DCS.4957", message: "status does not allow it")])
     }
 
+    @Test func performSendsTheIPCallsOnePerTaskInOrderAndTheOthersAsTheirBatch() async throws {
+        let server = try ScriptedHTTPServer { request in
+            request.path.hasSuffix("rollback-ip") && request.path.contains("/b/")
+                ? .json(400, #"{"error_code":"DCS.4957","error_msg":"no switch to roll back"}"#) : .json(204, "")
+        }
+        defer { server.stop() }
+        let client = ClientTestKit.client(server)
+        let results = try await client.perform(.rollbackIP, taskIDs: ["a", "b"])
+        #expect(
+            server.requests.map(\.path) == [
+                "/v2/proj-1/migration-task/a/rollback-ip", "/v2/proj-1/migration-task/b/rollback-ip",
+            ])
+        #expect(results.map(\.outcomeWord) == ["success", "failed"] && results.map(\.action) == [.rollbackIP, .rollbackIP])
+        _ = try await client.perform(.delete, taskIDs: ["c"])
+        #expect(server.requests.last?.method == "DELETE" && server.requests.last?.path == "/v2/proj-1/migration-tasks/delete")
+    }
+
     @Test func restartNamesTasksTheAnswerLeavesOutAsUnknown() async throws {
         let server = try ScriptedHTTPServer { _ in .json(200, #"{"migration_tasks":[{"task_id":"a","result":"success"}, 7]}"#) }
         defer { server.stop() }

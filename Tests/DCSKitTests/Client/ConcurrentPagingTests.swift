@@ -85,8 +85,10 @@ import Testing
         #expect(server.requests.filter { $0.query["offset"] == "20" }.count == 2)
     }
 
-    @Test func pagesAfterTheFirstAreInFlightTogetherButNoMoreThanTheLimit() async throws {
-        let script = TaskPageScript.numbered(100)
+    /// The most requests a listing of `tasks` in pages of 10 had at once while a gate held offsets 10,
+    /// 20 and 30 until all three had arrived (or 5 s passed).
+    static func peakInFlight(tasks: Int, pageConcurrency: Int) async throws -> Int {
+        let script = TaskPageScript.numbered(tasks)
         let gate = InFlightGate(waitingFor: ["10", "20", "30"])
         let server = try ScriptedHTTPServer { request in
             gate.arrive(request.query["offset"] ?? "")
@@ -94,27 +96,22 @@ import Testing
             return script.reply(request)
         }
         defer { server.stop() }
-        let collection = try await ClientTestKit.client(server, pageSize: 10, pageConcurrency: 3).listAllTasks()
-        #expect(collection.tasks.count == 100)
+        let collection = try await ClientTestKit.client(server, pageSize: 10, pageConcurrency: pageConcurrency)
+            .listAllTasks()
+        #expect(collection.tasks.count == tasks)
+        return gate.maximum
+    }
+
+    @Test func pagesAfterTheFirstAreInFlightTogetherButNoMoreThanTheLimit() async throws {
         // Sequential paging would have had one request at a time (and waited out the gate).
-        #expect(gate.maximum == 3)
+        #expect(try await Self.peakInFlight(tasks: 100, pageConcurrency: 3) == 3)
     }
 
     @Test func aFirstListingAsksTheProbePastCountWithTheLastPages() async throws {
         // 30 tasks in pages of 10: the last page is full, so the listing asks offset 30 as well. With no
         // previous listing nothing can skip that probe, so it goes out beside pages 10 and 20 instead
-        // of one round trip later (the gate holds 10 and 20 until 30 has arrived too).
-        let script = TaskPageScript.numbered(30)
-        let gate = InFlightGate(waitingFor: ["10", "20", "30"])
-        let server = try ScriptedHTTPServer { request in
-            gate.arrive(request.query["offset"] ?? "")
-            defer { gate.leave() }
-            return script.reply(request)
-        }
-        defer { server.stop() }
-        let collection = try await ClientTestKit.client(server, pageSize: 10, pageConcurrency: 4).listAllTasks()
-        #expect(collection.tasks.count == 30)
-        #expect(gate.maximum == 3)
+        // of one round trip later.
+        #expect(try await Self.peakInFlight(tasks: 30, pageConcurrency: 4) == 3)
     }
 
     @Test func cancellingTheListingCancelsThePagesInFlight() async throws {

@@ -26,6 +26,17 @@ import Testing
         return all
     }
 
+    /// The report of `action` accepted for the task "sessions" (t-002).
+    static func accepted(_ action: TaskAction, requestID: String? = nil) -> ActionReport {
+        ActionReport(
+            action: action,
+            entries: [
+                .init(
+                    target: "prod", taskName: "sessions",
+                    result: TaskActionResult(action: action, taskID: "t-002", outcome: .succeeded, requestID: requestID))
+            ])
+    }
+
     @Test func withWritesOffSpaceAndAMarkNothingOpenNothingAndSayWhy() {
         var state = state(writes: false)
         let effects = press([.character(" "), .character("a")], &state)
@@ -105,13 +116,7 @@ import Testing
         var state = state()
         _ = press([.character(" ")], &state)
         state.insights[Self.sessions, default: TaskInsight()].detailRequested = true
-        let report = ActionReport(
-            action: .stop,
-            entries: [
-                .init(
-                    target: "prod", taskName: "sessions",
-                    result: TaskActionResult(action: .stop, taskID: "t-002", outcome: .succeeded, requestID: "req-1"))
-            ])
+        let report = Self.accepted(.stop, requestID: "req-1")
         let effects = DashboardReducer.reduce(state: &state, event: .actionFinished(report))
         #expect(effects.contains(.refreshNow))
         #expect(state.message == "stop: 1 of 1 accepted" && state.marked.isEmpty)
@@ -130,14 +135,7 @@ import Testing
 
     @Test func anAcceptedSwitchIsFollowedUntilItsTaskStatusSettles() {
         var state = state()
-        let report = ActionReport(
-            action: .exchangeIP,
-            entries: [
-                .init(
-                    target: "prod", taskName: "sessions",
-                    result: TaskActionResult(action: .exchangeIP, taskID: "t-002", outcome: .succeeded))
-            ])
-        _ = DashboardReducer.reduce(state: &state, event: .actionFinished(report))
+        _ = DashboardReducer.reduce(state: &state, event: .actionFinished(Self.accepted(.exchangeIP)))
         func tick(_ seconds: TimeInterval) -> [DashboardEffect] {
             DashboardReducer.reduce(state: &state, event: .tick(F.now.addingTimeInterval(seconds)))
                 .filter { if case .loadDetail = $0 { return true } else { return false } }
@@ -159,14 +157,7 @@ import Testing
         #expect(tick(9).isEmpty && state.switching.isEmpty)
         #expect(Self.statusRow(state).contains("task_status EXCHANGE_SUCCESS"))
         // A stop is not followed.
-        let stop = ActionReport(
-            action: .stop,
-            entries: [
-                .init(
-                    target: "prod", taskName: "sessions",
-                    result: TaskActionResult(action: .stop, taskID: "t-002", outcome: .succeeded))
-            ])
-        _ = DashboardReducer.reduce(state: &state, event: .actionFinished(stop))
+        _ = DashboardReducer.reduce(state: &state, event: .actionFinished(Self.accepted(.stop)))
         #expect(state.switching.isEmpty)
     }
 
