@@ -54,7 +54,7 @@ struct EventsCommand: AsyncParsableCommand {
         let connections = try connection.connectForScript()
         let (stream, continuation) = AsyncStream.makeStream(of: Input.self)
         let targets = connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) }
-        let seconds = interval ?? connections.config.refreshIntervalSeconds ?? 10
+        let seconds = interval ?? connections.config.refreshIntervalSeconds ?? TaskMonitor.defaultInterval
         let monitor = TaskMonitor(targets: targets, ticker: DispatchRefreshTicker(), interval: seconds, now: LiveClock.now) {
             continuation.yield(.monitor($0))
         }

@@ -28,7 +28,9 @@ struct WatchCommand: AsyncParsableCommand {
 
     @OptionGroup var sync: SyncOptions
 
-    @Option(help: ArgumentHelp("Seconds between refreshes (default: config, else 5).", valueName: "seconds"))
+    @Option(
+        help: ArgumentHelp(
+            "Seconds between refreshes (default: config, else \(Int(TaskMonitor.defaultInterval))).", valueName: "seconds"))
     var interval: Double?
 
     @Flag(help: "Allow writes (Space marks, a acts; else the config's allow_write must be true; a target's read_only wins).")
@@ -105,7 +107,7 @@ struct WatchCommand: AsyncParsableCommand {
             targets = connections.clients.map { MonitoredTarget(name: $0.target.name, listing: $0) }
             resolved = connections.clients.map(\.target)
         }
-        let seconds = max(interval ?? configuredInterval ?? 5, TaskMonitor.minimumInterval)
+        let seconds = max(interval ?? configuredInterval ?? TaskMonitor.defaultInterval, TaskMonitor.minimumInterval)
         let wakePipe = WakePipe()
         let inbox = MonitorInbox(wake: { wakePipe?.wake() })
         let insights = InsightInbox(wake: { wakePipe?.wake() })

@@ -15,9 +15,11 @@ struct DashboardEndToEndTests {
     /// Starts the demo dashboard in the pane and waits for the first data.
     func startDemo(_ session: TmuxSession) async throws {
         try await session.typeLine("\(niced) --demo; echo EXITED=$?")
-        try await session.waitFor("the demo's tasks") { screen in
+        let screen = try await session.waitFor("the demo's tasks") { screen in
             screen.hasPrefix("dcswatch  demo  ") && screen.contains("updated")
         }
+        // No --interval and no config: the README's default refresh of 10 s.
+        #expect(screen.split(separator: "\n").first?.contains("  every 10s  ") == true)
         #expect(try await session.format("#{alternate_on}") == "1")
     }
 

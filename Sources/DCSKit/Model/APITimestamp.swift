@@ -25,7 +25,7 @@ public struct APITimestamp: Sendable, Hashable {
     public init(raw: String) {
         let date = APITimestamp.parse(raw)
         self.date = date
-        if let date, raw.utf8.count == 24, Self.millisecondISO(date) == raw {
+        if let date, raw.utf8.count == 24, Self.isMillisecondISO(raw, of: date) {
             storedRaw = ""
             rendered = true
         } else {
@@ -36,35 +36,48 @@ public struct APITimestamp: Sendable, Hashable {
 
     /// `2021-06-16T06:12:55.508Z`: the instant in UTC with milliseconds.
     static func millisecondISO(_ date: Date) -> String {
+        String(unsafeUninitializedCapacity: 24) { writeMillisecondISO(date, into: $0) }
+    }
+
+    /// Whether `text` is exactly `millisecondISO(date)`, compared on the stack: the `String` of 24
+    /// bytes is a heap object, made and freed twice per task of a listing otherwise.
+    private static func isMillisecondISO(_ text: String, of date: Date) -> Bool {
+        var text = text
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { buffer in
+            let count = writeMillisecondISO(date, into: buffer)
+            return text.withUTF8 { $0.elementsEqual(buffer[..<count]) }
+        }
+    }
+
+    /// Writes `millisecondISO(date)` into `buffer` (at least 24 bytes); how many bytes.
+    private static func writeMillisecondISO(_ date: Date, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
         let milliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
         let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
         let fraction = milliseconds - seconds * 1000
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let secondOfDay = seconds - days * 86_400
         let (year, month, day) = CivilDate.from(daysSinceEpoch: days)
-        return String(unsafeUninitializedCapacity: 24) { buffer in
-            var position = 0
-            func put(_ value: Int64, _ width: Int, then separator: UInt8?) {
-                var rest = max(value, 0)
-                for offset in stride(from: width - 1, through: 0, by: -1) {
-                    buffer[position + offset] = UInt8(48 + rest % 10)
-                    rest /= 10
-                }
-                position += width
-                if let separator {
-                    buffer[position] = separator
-                    position += 1
-                }
+        var position = 0
+        func put(_ value: Int64, _ width: Int, then separator: UInt8?) {
+            var rest = max(value, 0)
+            for offset in stride(from: width - 1, through: 0, by: -1) {
+                buffer[position + offset] = UInt8(48 + rest % 10)
+                rest /= 10
             }
-            put(year, 4, then: UInt8(ascii: "-"))
-            put(month, 2, then: UInt8(ascii: "-"))
-            put(day, 2, then: UInt8(ascii: "T"))
-            put(secondOfDay / 3600, 2, then: UInt8(ascii: ":"))
-            put(secondOfDay % 3600 / 60, 2, then: UInt8(ascii: ":"))
-            put(secondOfDay % 60, 2, then: UInt8(ascii: "."))
-            put(fraction, 3, then: UInt8(ascii: "Z"))
-            return position
+            position += width
+            if let separator {
+                buffer[position] = separator
+                position += 1
+            }
         }
+        put(year, 4, then: UInt8(ascii: "-"))
+        put(month, 2, then: UInt8(ascii: "-"))
+        put(day, 2, then: UInt8(ascii: "T"))
+        put(secondOfDay / 3600, 2, then: UInt8(ascii: ":"))
+        put(secondOfDay % 3600 / 60, 2, then: UInt8(ascii: ":"))
+        put(secondOfDay % 60, 2, then: UInt8(ascii: "."))
+        put(fraction, 3, then: UInt8(ascii: "Z"))
+        return position
     }
 
     /// Parses one of the known shapes; nil otherwise. Pure and locale-independent, and done on bytes

@@ -75,6 +75,36 @@ extension MigrationTask {
 }
 
 extension MigrationTask.ListField {
-    /// The position in `ListPageDecoder.fields` (its storage slot for the field).
-    var index: Int { ListPageDecoder.fields.firstIndex(of: self) ?? 0 }
+    /// The position in `ListPageDecoder.fields` (its storage slot for the field), by a switch: the
+    /// fast path asks for it 24 times per task, and `firstIndex(of:)` walked the cases each time.
+    /// `ListPageDecoderTests` checks it against `fields`.
+    var index: Int {
+        switch self {
+        case .taskID: 0
+        case .name: 1
+        case .status: 2
+        case .migrationType: 3
+        case .migrationMethod: 4
+        case .ecsTenantPrivateIP: 5
+        case .dataSource: 6
+        case .sourceInstanceName: 7
+        case .sourceInstanceID: 8
+        case .targetInstanceAddrs: 9
+        case .targetInstanceName: 10
+        case .targetInstanceID: 11
+        case .createdAt: 12
+        case .description: 13
+        case .sourceInstanceStatus: 14
+        case .targetInstanceStatus: 15
+        case .sourceInstanceSubnetID: 16
+        case .targetInstanceSubnetID: 17
+        case .sourceInstanceSpecCode: 18
+        case .targetInstanceSpecCode: 19
+        case .errorMessage: 20
+        case .releasedAt: 21
+        case .version: 22
+        case .resumeMode: 23
+        case .supportedFeatures: 24
+        }
+    }
 }

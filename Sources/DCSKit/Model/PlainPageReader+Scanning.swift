@@ -41,7 +41,9 @@ extension PlainPageReader {
     mutating func takeLiteral(_ word: StaticString) -> Bool {
         skipWhitespace()
         let count = word.utf8CodeUnitCount
-        guard bytes.count - index >= count, let base = bytes.baseAddress, memcmp(word.utf8Start, base + index, count) == 0
+        // The first byte alone rules out nearly every value (a string where `null` may be): no call then.
+        guard bytes.count - index >= count, bytes[index] == word.utf8Start.pointee, let base = bytes.baseAddress,
+            memcmp(word.utf8Start, base + index, count) == 0
         else { return false }
         index += count
         return true

@@ -16,6 +16,14 @@ struct PlainPageReader {
     var interner = StringInterner()
     /// The field index at each member position of the previous item (-1: not a field).
     private var expected: [Int] = []
+    /// The values of the item being read, by field index: kept across items (emptied at each), as two
+    /// arrays made and freed per task were ~6 % of a 100,000-task fetch.
+    private var texts = [String?](repeating: nil, count: ListPageDecoder.fields.count)
+    private var compacts = [CompactText?](repeating: nil, count: ListPageDecoder.fields.count)
+    /// `ListPageDecoder`'s tables, held here: a static is a lazy global, checked and retained at every
+    /// read, and these are read for every member of every item.
+    private let kinds = ListPageDecoder.kinds
+    private let names = ListPageDecoder.fieldNames
 
     /// A reader of `bytes`.
     init(bytes: UnsafeBufferPointer<UInt8>) {
@@ -70,9 +78,10 @@ struct PlainPageReader {
     /// One item, by the rules of list items; nil when it is not a plain object.
     private mutating func item() -> Result<MigrationTask, TaskDecodingIssue>? {
         guard take(UInt8(ascii: "{")) else { return nil }
-        let count = ListPageDecoder.fields.count
-        var texts = [String?](repeating: nil, count: count)
-        var compacts = [CompactText?](repeating: nil, count: count)
+        for field in texts.indices {
+            texts[field] = nil
+            compacts[field] = nil
+        }
         var features: [String] = []
         var position = 0
         // Fields met so far (one bit each): a repeated member is left to `JSONDecoder`'s rule.
@@ -89,7 +98,7 @@ struct PlainPageReader {
                 guard seen & (1 << field) == 0 else { return nil }
                 seen |= 1 << field
                 if takeLiteral("null") { continue }
-                switch ListPageDecoder.kinds[field] {
+                switch kinds[field] {
                 case .features:
                     guard let list = plainStrings() else { return nil }
                     features = list
@@ -106,6 +115,7 @@ struct PlainPageReader {
             } while take(UInt8(ascii: ","))
             guard take(UInt8(ascii: "}")) else { return nil }
         }
+        let (texts, compacts) = (self.texts, self.compacts)
         return MigrationTask.listItem(
             text: { texts[$0.index] ?? "" }, compact: { compacts[$0.index] ?? .empty }, features: features)
     }
@@ -122,7 +132,6 @@ struct PlainPageReader {
 
     /// The field of a member name, trying the one at this position in the previous item first.
     private mutating func fieldIndex(_ name: Range<Int>, at position: Int) -> Int? {
-        let names = ListPageDecoder.fieldNames
         if position < expected.count, expected[position] >= 0, same(name, names[expected[position]]) {
             return expected[position]
         }

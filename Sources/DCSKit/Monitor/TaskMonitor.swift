@@ -52,6 +52,10 @@ public final class TaskMonitor: @unchecked Sendable {
     /// The shortest refresh interval accepted, in seconds.
     public static let minimumInterval: TimeInterval = 0.2
 
+    /// The refresh interval of the dashboard and `events` when neither `--interval` nor the config's
+    /// `refresh_interval_seconds` sets one (README): one list call per page every 10 s.
+    public static let defaultInterval: TimeInterval = 10
+
     /// Starts the ticker and fetches every target at once.
     public func start() {
         queue.sync {

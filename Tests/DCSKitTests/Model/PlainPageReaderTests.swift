@@ -18,6 +18,12 @@ import Testing
         try LenientJSON.decode(ListPageBody.self, from: Data(text.utf8)).page
     }
 
+    @Test func everyFieldIndexIsItsPositionInTheFieldList() {
+        for (position, field) in ListPageDecoder.fields.enumerated() {
+            #expect(field.index == position, "\(field)")
+        }
+    }
+
     @Test func randomPlainPagesReadAsJSONDecoderReadsThem() throws {
         var generator = SplitMix(seed: 15)
         let values = [#""""#, #""MIGRATING""#, "null", #""名前 é""#, #""  padded  ""#, #""a-b_c:6379""#]
