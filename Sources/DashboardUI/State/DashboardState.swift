@@ -34,8 +34,11 @@ public struct DashboardState: Sendable, Equatable {
     /// Visible rows: filtered, category toggles applied, sorted. Derived by `recomputeRows()`: indices
     /// into a catalog of the snapshot, so 100,000 tasks filter and scroll within a frame (issue 6).
     public internal(set) var rows = TaskRows()
-    /// The display widths of every task of the rows' catalog, rebuilt with the catalog (`TaskColumns`).
+    /// The display widths of every task of the rows' catalog, rebuilt with the catalog.
     var columnWidths = ColumnContentWidths()
+    /// The largest of each over `rows`, taken when the rows change (`TaskColumns` lays the list out
+    /// from it on every frame: a walk of 100,000 rows per frame was most of a frame's rendering).
+    var rowsContentWidths = ColumnContentWidths.Widths()
     /// The filter, toggles and order `rows` were computed with (to filter only the previous rows when
     /// the new filter narrows the old one).
     var rowsBasis: RowsBasis?
@@ -163,6 +166,7 @@ public struct DashboardState: Sendable, Equatable {
         let wanted = RowsBasis(query: query, hidden: hiddenCategories, sort: sort)
         let candidates = basis.map { wanted.narrows($0) } == true ? rows.order : catalog.sortedIndices(sort)
         rows = TaskRows(catalog: catalog, order: catalog.filter(candidates, query: query, hiding: hiddenCategories))
+        rowsContentWidths = columnWidths.maxima(over: rows)
         rowsBasis = wanted
         if let selection, rows.row(of: selection) != nil {
             return

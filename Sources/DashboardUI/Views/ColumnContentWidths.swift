@@ -5,39 +5,34 @@ import DCSKit
 /// instead of formatting every row of the list on every frame (issue 6: with 100,000 tasks that was
 /// most of a frame).
 struct ColumnContentWidths: Sendable, Equatable {
-    /// Width of `TaskListView.statusText`, by flat catalog index.
-    let status: [UInt16]
-    /// Width of `TaskListView.typeText`.
-    let type: [UInt16]
-    /// Width of the sanitised name (as the name column shows it).
-    let name: [UInt16]
-    /// Width of `TaskListView.routeText`.
-    let route: [UInt16]
-    /// Width of the sanitised target name.
-    let target: [UInt16]
+    /// The widths of one task's texts (or, from `maxima`, the largest of each over rows).
+    struct Widths: Sendable, Equatable {
+        /// Width of `TaskListView.statusText`.
+        var status: UInt16 = 0
+        /// Width of `TaskListView.typeText`.
+        var type: UInt16 = 0
+        /// Width of the sanitised name (as the name column shows it).
+        var name: UInt16 = 0
+        /// Width of `TaskListView.routeText`.
+        var route: UInt16 = 0
+        /// Width of the sanitised target name.
+        var target: UInt16 = 0
+    }
+
+    /// The widths of each task, by flat catalog index, side by side: the maxima over the rows read
+    /// one place per row.
+    let tasks: [Widths]
 
     /// No tasks.
     init() {
-        status = []
-        type = []
-        name = []
-        route = []
-        target = []
+        tasks = []
     }
 
     /// The widths of every task of `catalog` drawn with `symbols`.
     init(_ catalog: TaskCatalog, symbols: SymbolSet) {
-        var status: [UInt16] = []
-        var type: [UInt16] = []
-        var name: [UInt16] = []
-        var route: [UInt16] = []
-        var target: [UInt16] = []
-        status.reserveCapacity(catalog.count)
-        type.reserveCapacity(catalog.count)
-        name.reserveCapacity(catalog.count)
-        route.reserveCapacity(catalog.count)
-        target.reserveCapacity(catalog.count)
-        // Status and type texts repeat a lot: measure each distinct one once.
+        var tasks: [Widths] = []
+        tasks.reserveCapacity(catalog.count)
+        // Status, type and target texts repeat a lot: measure each distinct one once.
         var statusWidths: [String: UInt16] = [:]
         var typeWidths: [String: UInt16] = [:]
         var targetWidths: [String: UInt16] = [:]
@@ -45,48 +40,47 @@ struct ColumnContentWidths: Sendable, Equatable {
         for index in 0..<catalog.count {
             let watched = catalog[index]
             let task = watched.task
+            var widths = Widths()
             let statusKey = task.status.raw
             if let width = statusWidths[statusKey] {
-                status.append(width)
+                widths.status = width
             } else {
-                let width = clamp(DisplayWidth.of(TaskListView.statusText(task, symbols: symbols)))
-                statusWidths[statusKey] = width
-                status.append(width)
+                widths.status = clamp(DisplayWidth.of(TaskListView.statusText(task, symbols: symbols)))
+                statusWidths[statusKey] = widths.status
             }
             let typeKey = task.migrationType.rawValue + "\u{1F}" + task.migrationMethod.rawValue
             if let width = typeWidths[typeKey] {
-                type.append(width)
+                widths.type = width
             } else {
-                let width = clamp(DisplayWidth.of(TaskListView.typeText(task)))
-                typeWidths[typeKey] = width
-                type.append(width)
+                widths.type = clamp(DisplayWidth.of(TaskListView.typeText(task)))
+                typeWidths[typeKey] = widths.type
             }
-            name.append(clamp(DisplayWidth.of(SafeText.line(task.name, limit: 200))))
-            route.append(clamp(DisplayWidth.of(TaskListView.routeText(task, symbols: symbols))))
+            widths.name = clamp(DisplayWidth.of(SafeText.line(task.name, limit: 200)))
+            widths.route = clamp(DisplayWidth.of(TaskListView.routeText(task, symbols: symbols)))
             if let width = targetWidths[watched.target] {
-                target.append(width)
+                widths.target = width
             } else {
-                let width = clamp(DisplayWidth.of(SafeText.line(watched.target, limit: 40)))
-                targetWidths[watched.target] = width
-                target.append(width)
+                widths.target = clamp(DisplayWidth.of(SafeText.line(watched.target, limit: 40)))
+                targetWidths[watched.target] = widths.target
             }
+            tasks.append(widths)
         }
-        self.status = status
-        self.type = type
-        self.name = name
-        self.route = route
-        self.target = target
+        self.tasks = tasks
     }
 
-    /// The largest width in `column` over `rows` (0 when there are none).
-    static func maximum(_ column: [UInt16], over rows: TaskRows) -> Int {
-        var largest: UInt16 = 0
-        column.withUnsafeBufferPointer { widths in
+    /// The largest width of each text over `rows` (all 0 when there are none), in one pass.
+    func maxima(over rows: TaskRows) -> Widths {
+        var largest = Widths()
+        tasks.withUnsafeBufferPointer { tasks in
             for index in rows.order {
-                let width = widths[Int(index)]
-                if width > largest { largest = width }
+                let widths = tasks[Int(index)]
+                largest.status = max(largest.status, widths.status)
+                largest.type = max(largest.type, widths.type)
+                largest.name = max(largest.name, widths.name)
+                largest.route = max(largest.route, widths.route)
+                largest.target = max(largest.target, widths.target)
             }
         }
-        return Int(largest)
+        return largest
     }
 }

@@ -22,13 +22,13 @@ struct TaskColumns: Hashable {
     /// "in sync 3h05m", "RESTART 64.5%": the width without a lag's ETA.
     static let compactProgressWidth = 13
 
-    /// Widths for the state's rows; content widths come from its per-task widths (issue 6).
+    /// Widths for the state's rows; content widths are the largest of its rows' (issue 6).
     init(width: Int, state: DashboardState) {
         let rows = state.rows
-        let content = state.columnWidths
-        status = min(max(ColumnContentWidths.maximum(content.status, over: rows), 8), 18)
+        let content = state.rowsContentWidths
+        status = min(max(Int(content.status), 8), 18)
         if state.showsTargetColumn {
-            target = min(max(ColumnContentWidths.maximum(content.target, over: rows), 6), 14)
+            target = min(max(Int(content.target), 6), 14)
         }
         // Walks the tasks with stats (those the poller was asked for: on screen, or seen this session),
         // not every row: this runs on every frame, the age clock's included (issue 6: idle CPU). The
@@ -43,7 +43,7 @@ struct TaskColumns: Hashable {
             default: progress = Self.compactProgressWidth
             }
         }
-        type = min(max(ColumnContentWidths.maximum(content.type, over: rows), 4), 16)
+        type = min(max(Int(content.type), 4), 16)
         created = Self.createdWidth
         age = Self.ageWidth
         var hasRoute = true
@@ -58,8 +58,8 @@ struct TaskColumns: Hashable {
             name = flex
             return
         }
-        let namePreferred = ColumnContentWidths.maximum(content.name, over: rows)
-        let routePreferred = ColumnContentWidths.maximum(content.route, over: rows)
+        let namePreferred = Int(content.name)
+        let routePreferred = Int(content.route)
         if namePreferred + routePreferred <= flex {
             route = max(routePreferred, Self.minimumRoute)
             name = flex - route
