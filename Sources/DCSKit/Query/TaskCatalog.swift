@@ -122,18 +122,26 @@ public final class TaskCatalog: @unchecked Sendable {
             return query.targets.isEmpty || query.targets.contains { lowered.contains($0) }
         }
         let terms = keys.map { keys in query.terms.map { Needle($0, frequencies: keys.frequencies) } } ?? []
-        var rows = candidates.filter { candidate in
-            let index = Int(candidate)
-            if !hiddenList.isEmpty, hiddenList.contains(categories[index]) { return false }
-            guard let keys else { return true }
-            if let acceptedStatus, !acceptedStatus[Int(keys.statusIDs[index])] { return false }
-            if !targetAccepted[Int(targetOf[index])] { return false }
-            if !query.types.isEmpty {
-                let task = task(at: index)
-                if !query.types.contains(where: { $0.matches(task) }) { return false }
+        // The pass over the candidates is needed only for what is not a word: a filter of words alone
+        // (the usual typing) goes straight to the word search (~12 % of a keystroke at 100,000 tasks).
+        let byFields =
+            !hidden.isEmpty || !query.categories.isEmpty || !query.rawStatuses.isEmpty || !query.targets.isEmpty
+            || !query.types.isEmpty
+        var rows =
+            !byFields
+            ? candidates
+            : candidates.filter { candidate in
+                let index = Int(candidate)
+                if !hiddenList.isEmpty, hiddenList.contains(categories[index]) { return false }
+                guard let keys else { return true }
+                if let acceptedStatus, !acceptedStatus[Int(keys.statusIDs[index])] { return false }
+                if !targetAccepted[Int(targetOf[index])] { return false }
+                if !query.types.isEmpty {
+                    let task = task(at: index)
+                    if !query.types.contains(where: { $0.matches(task) }) { return false }
+                }
+                return true
             }
-            return true
-        }
         guard let keys else { return rows }
         // Per word: when at least half the tasks are candidates, a bit set of the tasks holding it, found
         // in one pass over all of them and kept for the last 32 words (typing back over a word is then a
