@@ -434,7 +434,7 @@ def measure_100k(results, quick):
         fetch = [binary_path(), "debug", "fetch", "--endpoint", simulator.url, "--project-id", PROJECT]
         our_cpu, their_cpu, our_peak, fetch_only, fetch_wall = [], [], [], [], []
         subprocess.run(fetch, capture_output=True, env=env)  # warm-up: the frozen simulator caches its pages
-        for _ in range(2 if quick else 3):
+        for _ in range(2 if quick else 5):
             started = time.monotonic()
             child = subprocess.Popen(fetch, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
             _, status, usage = os.wait4(child.pid, 0)
